@@ -1,0 +1,15 @@
+package io.jenkins.plugins.exotoken.core;
+
+/** The input cannot be used as given: a malformed value, an unreadable certificate, a wrong password. */
+public final class InvalidInputException extends ExoTokenException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidInputException(String message) {
+        super(message, null);
+    }
+
+    public InvalidInputException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,33 @@
+package io.jenkins.plugins.exotoken.core.cert;
+
+import java.util.Objects;
+
+/**
+ * One result of validating a certificate.
+ *
+ * @param severity an error makes the certificate unusable; a warning does not, yet
+ * @param code stable identifier for scripts and tests, e.g. {@code NO_PRIVATE_KEY}
+ * @param message what is wrong and what to do, for a person
+ */
+public record Finding(Severity severity, String code, String message) {
+
+    /** Errors stop token acquisition; warnings are reported and acquisition goes on. */
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
+
+    public Finding {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+    }
+
+    static Finding error(String code, String message) {
+        return new Finding(Severity.ERROR, code, message);
+    }
+
+    static Finding warning(String code, String message) {
+        return new Finding(Severity.WARNING, code, message);
+    }
+}

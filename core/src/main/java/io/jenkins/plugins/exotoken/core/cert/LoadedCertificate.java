@@ -1,0 +1,40 @@
+package io.jenkins.plugins.exotoken.core.cert;
+
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a certificate file held, before validation: the chain with the leaf first, and the private key if any.
+ *
+ * @param format the encoding it was read from
+ * @param chain leaf first, then its issuers as far as the file had them; never empty
+ * @param privateKey the key, or {@code null} when the file had none
+ */
+public record LoadedCertificate(CertificateFormat format, List<X509Certificate> chain, PrivateKey privateKey) {
+
+    public LoadedCertificate {
+        Objects.requireNonNull(format, "format");
+        chain = List.copyOf(chain);
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("a loaded certificate has at least one certificate");
+        }
+    }
+
+    public X509Certificate leaf() {
+        return chain.get(0);
+    }
+
+    public Optional<PrivateKey> key() {
+        return Optional.ofNullable(privateKey);
+    }
+
+    /** Never prints key material. */
+    @Override
+    public String toString() {
+        return "LoadedCertificate[" + format.displayName() + ", " + Thumbprints.sha1(leaf())
+                + (privateKey == null ? ", no private key" : ", with private key") + "]";
+    }
+}

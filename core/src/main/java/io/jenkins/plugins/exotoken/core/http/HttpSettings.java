@@ -1,0 +1,71 @@
+package io.jenkins.plugins.exotoken.core.http;
+
+import java.net.Authenticator;
+import java.net.ProxySelector;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+
+/**
+ * How core reaches remote services: timeouts, proxy and TLS trust.
+ *
+ * <p>The plugin fills the proxy from Jenkins' proxy configuration, the CLI from the JVM's standard
+ * {@code https.proxyHost}/{@code https.nonProxyHosts} properties, tests from a loopback test CA.
+ *
+ * @param connectTimeout time allowed to open a connection
+ * @param readTimeout time allowed for one response to arrive, once the request is sent
+ * @param proxySelector where requests go; {@link ProxySelector#getDefault()} honours the JVM properties
+ * @param proxyAuthenticator credentials for an authenticating proxy, or {@code null}
+ * @param sslContext trust for TLS, or {@code null} for the JVM default (which honours {@code javax.net.ssl.trustStore})
+ */
+public record HttpSettings(
+        Duration connectTimeout,
+        Duration readTimeout,
+        ProxySelector proxySelector,
+        Authenticator proxyAuthenticator,
+        SSLContext sslContext) {
+
+    /** Connect timeout used unless a caller sets another. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Read timeout used unless a caller sets another. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+    public HttpSettings {
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(readTimeout, "readTimeout");
+        Objects.requireNonNull(proxySelector, "proxySelector");
+    }
+
+    /** JVM defaults: system proxy properties, default trust store, default timeouts. */
+    public static HttpSettings defaults() {
+        return new HttpSettings(DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, ProxySelector.getDefault(), null, null);
+    }
+
+    public HttpSettings withTimeouts(Duration connect, Duration read) {
+        return new HttpSettings(connect, read, proxySelector, proxyAuthenticator, sslContext);
+    }
+
+    public HttpSettings withProxy(ProxySelector selector, Authenticator authenticator) {
+        return new HttpSettings(connectTimeout, readTimeout, selector, authenticator, sslContext);
+    }
+
+    public HttpSettings withSslContext(SSLContext context) {
+        return new HttpSettings(connectTimeout, readTimeout, proxySelector, proxyAuthenticator, context);
+    }
+
+    public Optional<Authenticator> authenticator() {
+        return Optional.ofNullable(proxyAuthenticator);
+    }
+
+    public Optional<SSLContext> ssl() {
+        return Optional.ofNullable(sslContext);
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.jenkins.plugins.exotoken.core.identity;
+
+import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Who signs in: an Entra ID app registration in a tenant of a cloud, and the Exchange organization it manages.
+ *
+ * @param tenant directory (tenant) id as a GUID, or a verified domain such as {@code contoso.onmicrosoft.com}
+ * @param clientId application (client) id, a GUID
+ * @param organization the organization Exchange expects in {@code -Organization}: {@code *.onmicrosoft.com}
+ *     or another verified domain
+ * @param cloud where the tenant lives
+ */
+public record AppIdentity(String tenant, String clientId, String organization, Cloud cloud) {
+
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    // A DNS name with at least two labels; Entra tenants are addressed by verified domains.
+    private static final Pattern DOMAIN =
+            Pattern.compile("(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+
+    public AppIdentity {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(organization, "organization");
+        Objects.requireNonNull(cloud, "cloud");
+    }
+
+    /**
+     * Validates and normalizes the parts, so a typo is reported before any network call.
+     *
+     * @throws InvalidInputException naming the field and the expected form
+     */
+    public static AppIdentity of(String tenant, String clientId, String organization, Cloud cloud)
+            throws InvalidInputException {
+        String t = trim(tenant).toLowerCase(Locale.ROOT);
+        if (t.isEmpty()) {
+            throw new InvalidInputException("Tenant is missing: give the directory (tenant) id GUID or the"
+                    + " tenant's verified domain, e.g. contoso.onmicrosoft.com.");
+        }
+        if (!GUID.matcher(t).matches() && !DOMAIN.matcher(t).matches()) {
+            throw new InvalidInputException("Tenant '" + tenant.trim() + "' is neither a GUID nor a domain name:"
+                    + " copy the Directory (tenant) ID from the app registration's overview page.");
+        }
+        if (t.equals("common") || t.equals("organizations") || t.equals("consumers")) {
+            throw new InvalidInputException("Tenant '" + t + "' cannot issue app-only tokens: use the tenant's id.");
+        }
+        String c = trim(clientId).toLowerCase(Locale.ROOT);
+        if (!GUID.matcher(c).matches()) {
+            throw new InvalidInputException("Application (client) id '" + trim(clientId) + "' is not a GUID:"
+                    + " copy the Application (client) ID from the app registration's overview page.");
+        }
+        String o = trim(organization).toLowerCase(Locale.ROOT);
+        if (o.isEmpty()) {
+            o = t;
+        }
+        if (!DOMAIN.matcher(o).matches() && !GUID.matcher(o).matches()) {
+            throw new InvalidInputException("Organization '" + trim(organization) + "' is not a domain: use the"
+                    + " tenant's initial domain, e.g. contoso.onmicrosoft.com.");
+        }
+        return new AppIdentity(t, c, o, cloud);
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.trim();
+    }
+}

@@ -1,0 +1,94 @@
+package io.jenkins.plugins.exotoken.core.token;
+
+import com.microsoft.aad.msal4j.MsalServiceException;
+import io.jenkins.plugins.exotoken.core.AuthenticationFailedException;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns Entra ID's error answers into one message a person can act on: which app, what Entra said (the
+ * AADSTS code and its first line), a hint for the common codes, and the ids Microsoft support asks for.
+ *
+ * <p>Codes and meanings follow Microsoft's "Microsoft Entra authentication and authorization error codes".
+ */
+final class EntraErrors {
+
+    private static final Pattern AADSTS = Pattern.compile("AADSTS(\\d+)");
+    private static final Pattern TRACE = Pattern.compile("Trace ID: ([0-9a-fA-F-]+)");
+    private static final Pattern CORRELATION = Pattern.compile("Correlation ID: ([0-9a-fA-F-]+)");
+
+    private static final Map<String, String> HINTS = Map.ofEntries(
+            Map.entry("90002", "the tenant does not exist in this cloud: check the tenant id or domain, and the"
+                    + " cloud (a US Government or China tenant is unknown to the global cloud)."),
+            Map.entry("900023", "the tenant id is malformed: use the Directory (tenant) ID GUID or a verified"
+                    + " domain."),
+            Map.entry("700016", "no app with this client id exists in the tenant: check the Application (client)"
+                    + " ID, and that the app is registered (or consented) in this tenant."),
+            Map.entry("7000215", "the client secret is wrong: use the secret's Value, not its Secret ID, and"
+                    + " check it has not been replaced."),
+            Map.entry("7000222", "the client secret has expired: create a new one in Certificates & secrets."),
+            Map.entry("700027", "the certificate is not registered on the app, or the signature does not match:"
+                    + " upload this certificate (.cer) to the app registration's Certificates & secrets and compare"
+                    + " thumbprints."),
+            Map.entry("700024", "the client assertion is outside its valid time range: check this machine's clock."),
+            Map.entry("7000274", "the certificate registered on the app has expired: upload a renewed certificate."),
+            Map.entry("70011", "the scope is invalid: an app-only token takes one resource's /.default scope."),
+            Map.entry("1002012", "the scope is invalid: an app-only token takes one resource's /.default scope."),
+            Map.entry("500011", "the resource is not known in this tenant: check the resource or scope, and"
+                    + " that the service (e.g. Exchange Online) is provisioned in the tenant."),
+            Map.entry("65001", "admin consent is missing: grant admin consent for the app's API permissions."),
+            Map.entry("501051", "the app has no permission on this resource: add the application permission"
+                    + " (e.g. Exchange.ManageAsApp) and grant admin consent."),
+            Map.entry("7000112", "the app is disabled in the tenant: enable its service principal."),
+            Map.entry("53003", "a Conditional Access policy for workload identities blocks this app: ask the"
+                    + " tenant's admins."),
+            Map.entry("900382", "the tenant lives in another cloud: set the cloud to the tenant's cloud"
+                    + " (global, US Government GCC High / DoD, China)."),
+            Map.entry("700023", "the assertion's audience is wrong for this tenant: check the cloud and tenant."));
+
+    private EntraErrors() {}
+
+    static AuthenticationFailedException translate(TokenRequest request, MsalServiceException e) {
+        String description = e.getMessage() == null ? "" : e.getMessage();
+        Matcher aadsts = AADSTS.matcher(description);
+        String code = aadsts.find() ? "AADSTS" + aadsts.group(1) : null;
+        String firstLine = firstLine(description);
+        String trace = find(TRACE, description);
+        String correlation = e.correlationId() != null ? e.correlationId() : find(CORRELATION, description);
+        EntraError error = new EntraError(e.statusCode() == null ? 0 : e.statusCode(), e.errorCode(), code,
+                firstLine, trace, correlation);
+        StringBuilder message = new StringBuilder()
+                .append("Entra ID refused a token for ").append(request.label())
+                .append(" (app ").append(request.identity().clientId())
+                .append(", tenant ").append(request.identity().tenant())
+                .append(", cloud ").append(request.identity().cloud().name())
+                .append(", ").append(request.secret().describe()).append("): ")
+                .append(firstLine.isEmpty() ? String.valueOf(e.errorCode()) : firstLine);
+        if (code != null && HINTS.containsKey(code.substring("AADSTS".length()))) {
+            message.append(" Hint: ").append(HINTS.get(code.substring("AADSTS".length())));
+        }
+        if (trace != null || correlation != null) {
+            message.append(" (");
+            if (trace != null) {
+                message.append("trace id ").append(trace);
+            }
+            if (correlation != null) {
+                message.append(trace != null ? ", " : "").append("correlation id ").append(correlation);
+            }
+            message.append(')');
+        }
+        return new AuthenticationFailedException(message.toString(), error);
+    }
+
+    private static String firstLine(String description) {
+        String line = description.strip().lines().findFirst().orElse("").strip();
+        // Entra never echoes secrets, but a proxy or a misbehaving endpoint might echo the request: stay safe.
+        return line.length() > 400 ? line.substring(0, 400) + "…" : line;
+    }
+
+    private static String find(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+}

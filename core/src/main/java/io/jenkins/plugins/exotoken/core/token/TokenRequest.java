@@ -1,0 +1,37 @@
+package io.jenkins.plugins.exotoken.core.token;
+
+import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
+import io.jenkins.plugins.exotoken.core.secret.AppSecret;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One request for an app-only token.
+ *
+ * @param label names the credential in messages, e.g. {@code credential 'exo-app'}
+ * @param identity the app and its tenant
+ * @param secret its certificate or client secret
+ * @param scope the resource's {@code /.default} scope
+ * @param minimumValidity a cached token with less time left is replaced by a new one
+ */
+public record TokenRequest(
+        String label, AppIdentity identity, AppSecret secret, TokenScope scope, Duration minimumValidity) {
+
+    /** A cached token is handed out only while at least this much time is left, unless a caller asks for more. */
+    public static final Duration DEFAULT_MINIMUM_VALIDITY = Duration.ofMinutes(5);
+
+    public TokenRequest {
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(secret, "secret");
+        Objects.requireNonNull(scope, "scope");
+        label = label == null || label.isBlank() ? "app " + identity.clientId() : label;
+        minimumValidity = minimumValidity == null ? DEFAULT_MINIMUM_VALIDITY : minimumValidity;
+        if (minimumValidity.isNegative()) {
+            throw new IllegalArgumentException("minimumValidity must not be negative");
+        }
+    }
+
+    public TokenRequest(AppIdentity identity, AppSecret secret, TokenScope scope) {
+        this(null, identity, secret, scope, null);
+    }
+}

@@ -1,0 +1,109 @@
+package io.jenkins.plugins.exotoken;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.ProxyConfiguration;
+import hudson.util.Secret;
+import io.jenkins.plugins.exotoken.core.http.HttpSettings;
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import jenkins.model.Jenkins;
+
+/**
+ * Routes core's requests the way Jenkins' own HTTP proxy configuration says, so token and Key Vault calls go
+ * through the proxy an administrator set in Jenkins rather than the JVM's system properties.
+ *
+ * <p>The no-proxy decision is Jenkins' own ({@link ProxyConfiguration#createProxy(String)}), taken per request
+ * host, so what Jenkins sends direct, this plugin sends direct too. As for Jenkins itself, Basic proxy
+ * authentication of HTTPS tunnels also needs the JVM to allow it ({@code jdk.http.auth.tunneling.disabledSchemes}).
+ */
+public final class JenkinsProxySelector extends ProxySelector {
+
+    private final ProxyConfiguration proxy;
+
+    JenkinsProxySelector(@NonNull ProxyConfiguration proxy) {
+        this.proxy = Objects.requireNonNull(proxy, "proxy");
+    }
+
+    /**
+     * Core's HTTP settings for a request made now on the controller. Read per use, not cached, so a proxy change
+     * in Jenkins applies to the next token request.
+     *
+     * @throws IllegalStateException when Jenkins is not running (e.g. on an agent)
+     */
+    @NonNull
+    public static HttpSettings httpSettings() {
+        return httpSettings(Jenkins.get().getProxy(), HttpSettings.defaults());
+    }
+
+    /**
+     * {@code base} with Jenkins' proxy, or {@code base} itself when Jenkins has none: Jenkins' own HTTP client then
+     * sets no proxy either, leaving the JVM's default selector in charge.
+     */
+    @NonNull
+    static HttpSettings httpSettings(@CheckForNull ProxyConfiguration proxy, @NonNull HttpSettings base) {
+        if (proxy == null || proxy.getName() == null) {
+            return base;
+        }
+        Authenticator authenticator = proxy.getUserName() == null ? null : new ProxyAuthenticator(proxy);
+        return base.withProxy(new JenkinsProxySelector(proxy), authenticator);
+    }
+
+    @Override
+    public List<Proxy> select(URI uri) {
+        if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
+            // ProxySelector's contract for a URI it cannot route.
+            throw new IllegalArgumentException("no scheme or host in " + uri);
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            // Jenkins' proxy is an HTTP proxy; other connections (raw sockets, FTP) never used it.
+            return List.of(Proxy.NO_PROXY);
+        }
+        // Host names are case-insensitive while no-proxy patterns are matched as typed (lower case, in practice);
+        // Jenkins' own HTTP client lowers the host the same way.
+        return List.of(proxy.createProxy(uri.getHost().toLowerCase(Locale.ROOT)));
+    }
+
+    @Override
+    public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {
+        if (uri == null || sa == null || ioe == null) {
+            throw new IllegalArgumentException("connectFailed needs uri, address and exception");
+        }
+        // Jenkins configures a single proxy: there is no other one to fall back to.
+    }
+
+    /**
+     * Answers only the configured proxy's own challenges, so the proxy password never goes to a token endpoint,
+     * a vault, or whatever a redirect leads to. The password is read when asked for, never kept in plain text.
+     */
+    private static final class ProxyAuthenticator extends Authenticator {
+
+        private final ProxyConfiguration proxy;
+
+        ProxyAuthenticator(ProxyConfiguration proxy) {
+            this.proxy = proxy;
+        }
+
+        @Override
+        protected PasswordAuthentication getPasswordAuthentication() {
+            String userName = proxy.getUserName();
+            if (getRequestorType() != RequestorType.PROXY
+                    || userName == null
+                    || !proxy.getName().equalsIgnoreCase(getRequestingHost())) {
+                return null;
+            }
+            Secret password = proxy.getSecretPassword();
+            return new PasswordAuthentication(
+                    userName, password == null ? new char[0] : password.getPlainText().toCharArray());
+        }
+    }
+}
