@@ -16,7 +16,7 @@ final class KeyPairMatch {
     private KeyPairMatch() {}
 
     static boolean matches(PrivateKey privateKey, PublicKey publicKey) {
-        if (!privateKey.getAlgorithm().equals(publicKey.getAlgorithm())) {
+        if (!family(privateKey.getAlgorithm()).equals(family(publicKey.getAlgorithm()))) {
             return false;
         }
         if (privateKey instanceof RSAPrivateKey rsa && publicKey instanceof RSAPublicKey rsaPublic) {
@@ -28,8 +28,12 @@ final class KeyPairMatch {
         return signAndVerify(privateKey, publicKey);
     }
 
+    private static String family(String algorithm) {
+        return "ECDSA".equals(algorithm) ? "EC" : algorithm; // Bouncy Castle names EC keys ECDSA
+    }
+
     private static boolean signAndVerify(PrivateKey privateKey, PublicKey publicKey) {
-        String algorithm = switch (privateKey.getAlgorithm()) {
+        String algorithm = switch (family(privateKey.getAlgorithm())) {
             case "EC" -> "SHA256withECDSA";
             case "DSA" -> "SHA256withDSA";
             case "Ed25519", "EdDSA" -> "Ed25519";

@@ -77,7 +77,8 @@ final class PemReader {
     }
 
     private static PrivateKey privateKey(String source, Object item, SecretText password) throws InvalidInputException {
-        JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(BC);
+        // JDK key objects: msal4j and the key match expect the JDK's algorithm names ("EC", not BC's "ECDSA").
+        JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
         try {
             if (item instanceof PEMKeyPair pair) {
                 return converter.getKeyPair(pair).getPrivate();

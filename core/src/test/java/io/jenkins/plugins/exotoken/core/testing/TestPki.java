@@ -56,6 +56,8 @@ import org.bouncycastle.openssl.PKCS8Generator;
 public final class TestPki {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final org.bouncycastle.jce.provider.BouncyCastleProvider BC =
+            new org.bouncycastle.jce.provider.BouncyCastleProvider();
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
     /** A key pair with its certificate and the chain above it (leaf first). */
@@ -192,12 +194,14 @@ public final class TestPki {
                 if (c == issued.certificate()) {
                     bag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName,
                             new org.bouncycastle.asn1.DERBMPString("app"));
+                    bag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId(issued));
                 }
                 certBags.add(bag.build());
             }
             PKCS12SafeBag keyBag = new JcaPKCS12SafeBagBuilder(issued.privateKey(), keyEncryptor)
                     .addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName,
                             new org.bouncycastle.asn1.DERBMPString("app"))
+                    .addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId(issued))
                     .build();
             PKCS12PfxPduBuilder builder = new PKCS12PfxPduBuilder();
             builder.addEncryptedData(certEncryptor, certBags.toArray(new PKCS12SafeBag[0]));
@@ -207,6 +211,11 @@ public final class TestPki {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static org.bouncycastle.asn1.ASN1OctetString localKeyId(Issued issued) throws Exception {
+        return new org.bouncycastle.asn1.DEROctetString(new org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils()
+                .createSubjectKeyIdentifier(issued.certificate().getPublicKey()).getKeyIdentifier());
     }
 
     /** PEM of certificates, leaf first unless the caller reorders. */
@@ -232,7 +241,7 @@ public final class TestPki {
     public static String pemPkcs8Encrypted(PrivateKey key, String password) {
         try {
             OutputEncryptor encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-                    .setRandom(RANDOM).setPassword(password.toCharArray()).build();
+                    .setProvider(BC).setRandom(RANDOM).setPassword(password.toCharArray()).build();
             return pem(new JcaPKCS8Generator(key, encryptor));
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -244,7 +253,7 @@ public final class TestPki {
         try {
             StringWriter out = new StringWriter();
             try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-                writer.writeObject(key, new JcePEMEncryptorBuilder("AES-128-CBC").setSecureRandom(RANDOM)
+                writer.writeObject(key, new JcePEMEncryptorBuilder("AES-128-CBC").setProvider(BC).setSecureRandom(RANDOM)
                         .build(password.toCharArray()));
             }
             return out.toString();

@@ -1,0 +1,204 @@
+package io.jenkins.plugins.exotoken.core.cert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.secret.SecretText;
+import io.jenkins.plugins.exotoken.core.testing.TestPki;
+import io.jenkins.plugins.exotoken.core.testing.TestPki.Issued;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CertificateReaderTest {
+
+    private static final String PASSWORD = "Pa$$w0rd!";
+    private static Issued app;
+    private static Issued chained;
+    private static Issued ca;
+
+    private final CertificateReader reader = new CertificateReader();
+
+    @BeforeAll
+    static void generate() {
+        app = TestPki.selfSigned("app", TestPki.rsa(2048));
+        ca = TestPki.ca("Contoso Issuing CA");
+        chained = TestPki.issue(ca, "app.contoso.com", TestPki.rsa(2048), null);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void assertHolds(LoadedCertificate loaded, Issued expected, CertificateFormat format) {
+        assertThat(loaded.format()).isEqualTo(format);
+        assertThat(loaded.leaf()).isEqualTo(expected.certificate());
+        assertThat(loaded.privateKey()).isNotNull();
+        assertThat(loaded.privateKey().getEncoded()).isEqualTo(expected.privateKey().getEncoded());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {PASSWORD, ""})
+    void readsModernAesPfxWithOrWithoutPassword(String password) throws Exception {
+        LoadedCertificate loaded = reader.read("app.pfx", TestPki.pfxAes(app, password), SecretText.of(password));
+
+        assertHolds(loaded, app, CertificateFormat.PKCS12);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestPki.LegacyPbe.class)
+    void readsLegacyWindowsPfx(TestPki.LegacyPbe pbe) throws Exception {
+        LoadedCertificate loaded = reader.read("legacy.pfx", TestPki.pfxLegacy(chained, PASSWORD, pbe),
+                SecretText.of(PASSWORD));
+
+        assertHolds(loaded, chained, CertificateFormat.PKCS12);
+        assertThat(loaded.chain()).containsExactlyElementsOf(chained.chain());
+    }
+
+    @Test
+    void readsPfxGivenAsBase64TextAsKeyVaultAndJcascHandItOver() throws Exception {
+        String base64 = Base64.getMimeEncoder().encodeToString(TestPki.pfxAes(app, ""));
+
+        assertHolds(reader.read("vault value", utf8(base64 + "\n"), SecretText.empty()), app, CertificateFormat.PKCS12);
+    }
+
+    @Test
+    void readsPemWithPkcs1KeyAndChainInAnyOrder() throws Exception {
+        List<java.security.cert.X509Certificate> reversed = List.of(ca.certificate(), chained.certificate());
+        String pem = TestPki.pemPkcs1(chained.privateKey()) + TestPki.pemCertificates(reversed);
+
+        LoadedCertificate loaded = reader.read("bundle.pem", utf8(pem), SecretText.empty());
+
+        assertHolds(loaded, chained, CertificateFormat.PEM);
+        assertThat(loaded.chain()).containsExactly(chained.certificate(), ca.certificate());
+    }
+
+    @Test
+    void readsPemWithPkcs8Key() throws Exception {
+        String pem = TestPki.pemCertificates(app.chain()) + TestPki.pemPkcs8(app.privateKey());
+
+        assertHolds(reader.read("app.pem", utf8(pem), SecretText.empty()), app, CertificateFormat.PEM);
+    }
+
+    @Test
+    void readsPemWithEncryptedPkcs8Key() throws Exception {
+        String pem = TestPki.pemCertificates(app.chain()) + TestPki.pemPkcs8Encrypted(app.privateKey(), PASSWORD);
+
+        assertHolds(reader.read("app.pem", utf8(pem), SecretText.of(PASSWORD)), app, CertificateFormat.PEM);
+    }
+
+    @Test
+    void readsPemWithLegacyEncryptedPkcs1Key() throws Exception {
+        String pem = TestPki.pemCertificates(app.chain()) + TestPki.pemPkcs1Encrypted(app.privateKey(), PASSWORD);
+
+        assertHolds(reader.read("app.pem", utf8(pem), SecretText.of(PASSWORD)), app, CertificateFormat.PEM);
+    }
+
+    @Test
+    void readsCertificateAndKeyFromSeparateFiles() throws Exception {
+        LoadedCertificate loaded = reader.read("app.crt + app.key", utf8(TestPki.pemCertificates(app.chain())),
+                utf8(TestPki.pemPkcs8(app.privateKey())), SecretText.empty());
+
+        assertHolds(loaded, app, CertificateFormat.PEM);
+    }
+
+    @Test
+    void readsALoneDerCertificateWithoutKey() throws Exception {
+        LoadedCertificate loaded = reader.read("app.cer", app.certificate().getEncoded(), SecretText.empty());
+
+        assertThat(loaded.format()).isEqualTo(CertificateFormat.DER_CERTIFICATE);
+        assertThat(loaded.privateKey()).isNull();
+    }
+
+    @Test
+    void pemWithWindowsLineEndingsAndByteOrderMarkIsRead() throws Exception {
+        String pem = "\uFEFF" + (TestPki.pemCertificates(app.chain()) + TestPki.pemPkcs8(app.privateKey()))
+                .replace("\n", "\r\n");
+
+        assertHolds(reader.read("app.pem", utf8(pem), SecretText.empty()), app, CertificateFormat.PEM);
+    }
+
+    // ---- bad input ----
+
+    @Test
+    void wrongPfxPasswordIsToldApartFromCorruptData() {
+        byte[] pfx = TestPki.pfxAes(app, PASSWORD);
+
+        assertThatThrownBy(() -> reader.read("app.pfx", pfx, SecretText.of("wrong")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("The password for app.pfx is wrong: supply the password the PFX was exported with.");
+        assertThatThrownBy(() -> reader.read("app.pfx", Arrays.copyOf(pfx, pfx.length / 2), SecretText.of(PASSWORD)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("app.pfx is not a readable PFX/PKCS#12 file (corrupt or truncated data)");
+    }
+
+    @Test
+    void wrongPasswordOfALegacyPfxIsReportedAsSuch() {
+        byte[] pfx = TestPki.pfxLegacy(app, PASSWORD, TestPki.LegacyPbe.RC2_40_AND_3DES);
+
+        assertThatThrownBy(() -> reader.read("old.pfx", pfx, SecretText.of("nope")))
+                .hasMessageContaining("The password for old.pfx is wrong");
+    }
+
+    @Test
+    void missingPfxPasswordAsksForIt() {
+        assertThatThrownBy(() -> reader.read("app.pfx", TestPki.pfxAes(app, PASSWORD), SecretText.empty()))
+                .hasMessage("app.pfx is protected by a password: supply the password it was exported with.");
+    }
+
+    @Test
+    void encryptedPemKeyWithWrongOrMissingPassword() {
+        String pem = TestPki.pemCertificates(app.chain()) + TestPki.pemPkcs8Encrypted(app.privateKey(), PASSWORD);
+
+        assertThatThrownBy(() -> reader.read("app.pem", utf8(pem), SecretText.of("wrong")))
+                .hasMessageContaining("The password for the private key in app.pem is wrong");
+        assertThatThrownBy(() -> reader.read("app.pem", utf8(pem), SecretText.empty()))
+                .hasMessageContaining("The private key in app.pem is encrypted: supply its password.");
+    }
+
+    @Test
+    void randomBytesAndEmptyInputAreRefusedClearly() {
+        byte[] random = new byte[2048];
+        new SecureRandom().nextBytes(random);
+        random[0] = 0x17;
+
+        assertThatThrownBy(() -> reader.read("junk.bin", random, SecretText.empty()))
+                .hasMessageContaining("junk.bin is neither a PFX/PKCS#12 file nor PEM text");
+        assertThatThrownBy(() -> reader.read("empty.pfx", new byte[0], SecretText.empty()))
+                .hasMessageContaining("empty.pfx is empty");
+        random[0] = 0x30;
+        assertThatThrownBy(() -> reader.read("junk.bin", random, SecretText.empty()))
+                .hasMessageContaining("corrupt or truncated");
+    }
+
+    @Test
+    void truncatedPemIsReported() {
+        String pem = TestPki.pemCertificates(app.chain());
+        String truncated = pem.substring(0, pem.length() / 2);
+
+        assertThatThrownBy(() -> reader.read("cut.pem", utf8(truncated), SecretText.empty()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("cut.pem");
+    }
+
+    @Test
+    void pemWithOnlyAKeyAsksForTheCertificate() {
+        assertThatThrownBy(() -> reader.read("key.pem", utf8(TestPki.pemPkcs8(app.privateKey())), SecretText.empty()))
+                .hasMessageContaining("holds no '-----BEGIN CERTIFICATE-----' block");
+    }
+
+    @Test
+    void messagesNeverContainThePassword() {
+        String secretPassword = "hunter2-" + System.nanoTime();
+        assertThatThrownBy(() -> reader.read("app.pfx", TestPki.pfxAes(app, PASSWORD), SecretText.of(secretPassword)))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secretPassword));
+    }
+}
