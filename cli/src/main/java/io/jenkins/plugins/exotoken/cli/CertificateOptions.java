@@ -1,0 +1,37 @@
+package io.jenkins.plugins.exotoken.cli;
+
+import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.cert.CertificateReader;
+import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
+import io.jenkins.plugins.exotoken.core.secret.SecretText;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** A certificate file, an optional separate key file, and where its password comes from. */
+final class CertificateOptions {
+
+    @Option(names = "--certificate", required = true, paramLabel = "FILE",
+            description = "PFX/PKCS#12 or PEM file with the certificate (and its private key); the format is"
+                    + " detected from the content.")
+    Path certificate;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "PEM private key, when it is not in the certificate file.")
+    Path key;
+
+    @Option(names = "--password-env", paramLabel = "VAR",
+            description = "Environment variable holding the PFX or key password.")
+    String passwordEnv;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "File holding the PFX or key password (one line).")
+    Path passwordFile;
+
+    LoadedCertificate load(Map<String, String> environment) throws InvalidInputException {
+        SecretText password = SecretInput.optional(environment, passwordEnv, passwordFile, "certificate password");
+        String source = "certificate file " + certificate;
+        byte[] keyBytes = key == null ? null : SecretInput.readFile(key, "key file");
+        return new CertificateReader().read(source, SecretInput.readFile(certificate, "certificate file"), keyBytes,
+                password);
+    }
+}

@@ -1,0 +1,81 @@
+package io.jenkins.plugins.exotoken.cli;
+
+import io.jenkins.plugins.exotoken.core.ExoTokenException;
+import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code exo-token}: inspect an app certificate, get an app-only token, or run a command with one.
+ *
+ * <p>Exit status: 0 success; 1 authentication or remote failure; 2 invalid usage or input; for {@code exec},
+ * otherwise the command's own status.
+ */
+@Command(
+        name = "exo-token",
+        mixinStandardHelpOptions = true,
+        versionProvider = ExoTokenCli.Version.class,
+        description = "Microsoft Entra ID app-only access tokens for Exchange Online and other Microsoft 365 APIs,"
+                + " from an app registration's certificate or client secret.",
+        usageHelpAutoWidth = true,
+        subcommands = {InspectCommand.class, TokenCommand.class, ExecCommand.class, CommandLine.HelpCommand.class},
+        footer = {
+            "",
+            "Exit status: 0 success, 1 authentication or remote failure, 2 invalid usage or input;"
+                    + " exec returns the command's own status.",
+            "Secrets are read only from environment variables or files, never from the command line."
+                    + " TLS trust and proxies follow the JVM's standard properties (javax.net.ssl.trustStore,"
+                    + " https.proxyHost, https.proxyPort, http.nonProxyHosts)."
+        })
+public final class ExoTokenCli {
+
+    static final int EXIT_REMOTE = 1;
+    static final int EXIT_USAGE = 2;
+
+    @Option(names = "--debug", description = "Show stack traces of failures.", scope = CommandLine.ScopeType.INHERIT)
+    boolean debug;
+
+    final Map<String, String> environment;
+
+    ExoTokenCli(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.getenv(), args));
+    }
+
+    static int run(Map<String, String> environment, String... args) {
+        ExoTokenCli cli = new ExoTokenCli(environment);
+        CommandLine commandLine = new CommandLine(cli);
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> failure(cli, line.getErr(), e));
+        commandLine.setParameterExceptionHandler((e, args2) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("error: " + e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+            return EXIT_USAGE;
+        });
+        return commandLine.execute(args);
+    }
+
+    private static int failure(ExoTokenCli cli, PrintWriter err, Exception e) {
+        err.println("error: " + (e instanceof ExoTokenException ? e.getMessage() : "unexpected failure: " + e));
+        if (cli.debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return e instanceof InvalidInputException ? EXIT_USAGE : EXIT_REMOTE;
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = ExoTokenCli.class.getPackage().getImplementationVersion();
+            return new String[] {"exo-token " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.jenkins.plugins.exotoken.cli;
+
+import io.jenkins.plugins.exotoken.core.ExoTokenException;
+import io.jenkins.plugins.exotoken.core.http.HttpSettings;
+import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
+import io.jenkins.plugins.exotoken.core.secret.AppSecret;
+import io.jenkins.plugins.exotoken.core.secret.CertificateCredential;
+import io.jenkins.plugins.exotoken.core.token.AccessToken;
+import io.jenkins.plugins.exotoken.core.token.TokenRequest;
+import io.jenkins.plugins.exotoken.core.token.TokenScope;
+import io.jenkins.plugins.exotoken.core.token.TokenService;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Everything {@code token} and {@code exec} share: identity, secret, scope, and getting the token. */
+final class TokenOptions {
+
+    @Mixin
+    IdentityOptions identity;
+
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nThe app's secret (one of):%n")
+    SecretOptions secret;
+
+    @ArgGroup(exclusive = true, heading = "%nWhat the token is for (one of):%n")
+    ScopeOptions scope;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Read timeout of each request to Entra ID (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    /** The token and the identity it is for; warnings (certificate expiry, missing roles) go to {@code err}. */
+    record Acquired(AppIdentity identity, AccessToken token) {}
+
+    Acquired acquire(Map<String, String> environment, PrintWriter err) throws ExoTokenException, InterruptedException {
+        if (timeoutSeconds < 1) {
+            throw new io.jenkins.plugins.exotoken.core.InvalidInputException("--timeout must be at least 1 second.");
+        }
+        AppIdentity app = identity.identity();
+        AppSecret appSecret = secret.secret(environment);
+        TokenScope tokenScope = ScopeOptions.of(scope, app.cloud());
+        if (appSecret instanceof CertificateCredential certificate) {
+            certificate.warnings().forEach(w -> err.println("warning: " + w.message()));
+        }
+        HttpSettings settings = HttpSettings.defaults()
+                .withTimeouts(HttpSettings.DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(timeoutSeconds));
+        try (TokenService service = new TokenService(settings)) {
+            AccessToken token = service.acquire(new TokenRequest(app, appSecret, tokenScope));
+            if (token.roles().isEmpty() && tokenScope.equals(TokenScope.forResource(app.cloud(), TokenScope.EXCHANGE))) {
+                err.println("warning: the token carries no application roles: grant the app Exchange.ManageAsApp"
+                        + " (Office 365 Exchange Online) with admin consent, and an Exchange role, before"
+                        + " Connect-ExchangeOnline will accept it.");
+            }
+            err.flush();
+            return new Acquired(app, token);
+        }
+    }
+}
