@@ -41,12 +41,12 @@ public record AppIdentity(String tenant, String clientId, String organization, C
             throw new InvalidInputException("Tenant is missing: give the directory (tenant) id GUID or the"
                     + " tenant's verified domain, e.g. contoso.onmicrosoft.com.");
         }
+        if (t.equals("common") || t.equals("organizations") || t.equals("consumers")) {
+            throw new InvalidInputException("Tenant '" + t + "' cannot issue app-only tokens: use the tenant's id.");
+        }
         if (!GUID.matcher(t).matches() && !DOMAIN.matcher(t).matches()) {
             throw new InvalidInputException("Tenant '" + tenant.trim() + "' is neither a GUID nor a domain name:"
                     + " copy the Directory (tenant) ID from the app registration's overview page.");
-        }
-        if (t.equals("common") || t.equals("organizations") || t.equals("consumers")) {
-            throw new InvalidInputException("Tenant '" + t + "' cannot issue app-only tokens: use the tenant's id.");
         }
         String c = trim(clientId).toLowerCase(Locale.ROOT);
         if (!GUID.matcher(c).matches()) {

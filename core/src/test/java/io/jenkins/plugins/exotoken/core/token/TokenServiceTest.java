@@ -235,4 +235,49 @@ class TokenServiceTest {
                 });
         assertThat(simulator.tokenRequests()).isEqualTo(1); // a refusal is not retried
     }
+
+    @Test
+    void aWaitingCallerCanBeInterruptedWhileTheSharedCallGoesOn() throws Exception {
+        TokenRequest request = certificateRequest();
+        simulator.inject(Fault.slow(Duration.ofMillis(1500)));
+        java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread waiting = new Thread(() -> {
+            try {
+                service.acquire(request);
+                outcome.set(new AssertionError("returned a token"));
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            waiting.start();
+            Thread.sleep(200);
+            Future<AccessToken> patient = pool.submit(() -> service.acquire(request));
+            waiting.interrupt();
+            waiting.join(500);
+
+            assertThat(waiting.isAlive()).as("still waiting after the interrupt").isFalse();
+            assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
+            assertThat(simulator.verifyIssued(patient.get().reveal())).isNotNull();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(simulator.tokenRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void requestsGoThroughTheConfiguredProxy() throws Exception {
+        try (io.jenkins.plugins.exotoken.core.testing.LoopbackConnectProxy proxy =
+                new io.jenkins.plugins.exotoken.core.testing.LoopbackConnectProxy()) {
+            service.close();
+            service = new TokenService(app.httpSettings().withProxy(java.net.ProxySelector.of(proxy.address()), null),
+                    fastRetries(), Clock.systemUTC());
+
+            AccessToken token = service.acquire(secretRequest(app.secret));
+
+            assertThat(simulator.verifyIssued(token.reveal())).isNotNull();
+            assertThat(proxy.tunnels()).containsExactly(java.net.URI.create(simulator.authorityHost()).getAuthority());
+        }
+    }
 }
