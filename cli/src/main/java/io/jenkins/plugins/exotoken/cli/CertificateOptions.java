@@ -27,9 +27,14 @@ final class CertificateOptions {
             description = "File holding the PFX or key password (one line).")
     Path passwordFile;
 
+    /** Names the input in messages. */
+    String source() {
+        return "certificate file " + certificate + (key == null ? "" : " with key file " + key);
+    }
+
     LoadedCertificate load(Map<String, String> environment) throws InvalidInputException {
         SecretText password = SecretInput.optional(environment, passwordEnv, passwordFile, "certificate password");
-        String source = "certificate file " + certificate;
+        String source = source();
         byte[] keyBytes = key == null ? null : SecretInput.readFile(key, "key file");
         return new CertificateReader().read(source, SecretInput.readFile(certificate, "certificate file"), keyBytes,
                 password);

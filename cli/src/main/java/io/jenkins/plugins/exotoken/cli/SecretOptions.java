@@ -28,7 +28,7 @@ final class SecretOptions {
     AppSecret secret(Map<String, String> environment) throws InvalidInputException {
         if (certificate != null) {
             LoadedCertificate loaded = certificate.load(environment);
-            String source = "certificate file " + certificate.certificate;
+            String source = certificate.source();
             return CertificateCredential.of(source, loaded, new CertificateInspector(Clock.systemUTC()).inspect(loaded));
         }
         String source = clientSecretEnv != null ? "environment variable " + clientSecretEnv : "file " + clientSecretFile;

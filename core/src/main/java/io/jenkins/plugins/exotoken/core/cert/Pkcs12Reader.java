@@ -26,20 +26,39 @@ final class Pkcs12Reader {
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
     LoadedCertificate read(String source, byte[] der, SecretText password) throws InvalidInputException {
-        Exception jdkFailure;
-        try {
-            return fromKeyStore(source, KeyStore.getInstance("PKCS12"), der, password);
-        } catch (InvalidInputException e) {
-            throw e;
-        } catch (Exception e) {
-            jdkFailure = e;
+        LoadedCertificate withoutKey = null;
+        Exception firstFailure = null;
+        // The JDK reads only shrouded key bags; Bouncy Castle also reads plain ones (openssl -keypbe NONE).
+        for (KeyStoreType type : KeyStoreType.values()) {
+            try {
+                LoadedCertificate loaded = fromKeyStore(source, type.create(), der, password);
+                if (loaded.privateKey() != null) {
+                    return loaded;
+                }
+                withoutKey = withoutKey == null ? loaded : withoutKey;
+            } catch (InvalidInputException e) {
+                throw e;
+            } catch (Exception e) {
+                firstFailure = firstFailure == null ? e : firstFailure;
+            }
         }
-        try {
-            return fromKeyStore(source, KeyStore.getInstance("PKCS12", BC), der, password);
-        } catch (InvalidInputException e) {
-            throw e;
-        } catch (Exception e) {
-            throw diagnose(source, der, password, jdkFailure);
+        if (withoutKey != null) {
+            return withoutKey;
+        }
+        throw diagnose(source, der, password, firstFailure);
+    }
+
+    /** A key store that loaded but held nothing usable. */
+    private static final class NoEntries extends Exception {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private enum KeyStoreType {
+        JDK,
+        BOUNCY_CASTLE;
+
+        KeyStore create() throws java.security.KeyStoreException {
+            return this == JDK ? KeyStore.getInstance("PKCS12") : KeyStore.getInstance("PKCS12", BC);
         }
     }
 
@@ -73,8 +92,7 @@ final class Pkcs12Reader {
             return withKey;
         }
         if (looseCertificates.isEmpty()) {
-            throw new InvalidInputException(source + " is a PFX without any certificate in it: export the app's"
-                    + " certificate with its private key.");
+            throw new NoEntries(); // the other reader may do better
         }
         return new LoadedCertificate(CertificateFormat.PKCS12, ChainOrder.leafFirst(looseCertificates, null), null);
     }
@@ -92,6 +110,10 @@ final class Pkcs12Reader {
     }
 
     private static InvalidInputException diagnose(String source, byte[] der, SecretText password, Exception cause) {
+        if (cause instanceof NoEntries) {
+            return new InvalidInputException(source + " is a PFX without any certificate in it: export the app's"
+                    + " certificate with its private key.", null);
+        }
         PKCS12PfxPdu pfx;
         try {
             pfx = new PKCS12PfxPdu(der);

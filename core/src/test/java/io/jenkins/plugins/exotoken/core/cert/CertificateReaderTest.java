@@ -64,6 +64,13 @@ class CertificateReaderTest {
     }
 
     @Test
+    void readsPfxWithAPlainKeyBagThatTheJdkSkips() throws Exception {
+        LoadedCertificate loaded = reader.read("plain.pfx", TestPki.pfxUnencrypted(app, ""), SecretText.empty());
+
+        assertHolds(loaded, app, CertificateFormat.PKCS12);
+    }
+
+    @Test
     void readsPfxGivenAsBase64TextAsKeyVaultAndJcascHandItOver() throws Exception {
         String base64 = Base64.getMimeEncoder().encodeToString(TestPki.pfxAes(app, ""));
 

@@ -218,6 +218,20 @@ public final class TestPki {
                 .createSubjectKeyIdentifier(issued.certificate().getPublicKey()).getKeyIdentifier());
     }
 
+    /** PFX whose bags are not encrypted at all (plain key bag), as {@code openssl pkcs12 -keypbe NONE -certpbe NONE}. */
+    public static byte[] pfxUnencrypted(Issued issued, String password) {
+        try {
+            PKCS12PfxPduBuilder builder = new PKCS12PfxPduBuilder();
+            builder.addData(new JcaPKCS12SafeBagBuilder(issued.certificate())
+                    .addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId(issued)).build());
+            builder.addData(new JcaPKCS12SafeBagBuilder(issued.privateKey())
+                    .addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId(issued)).build());
+            return builder.build(new BcPKCS12MacCalculatorBuilder(), password.toCharArray()).getEncoded("DER");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** PEM of certificates, leaf first unless the caller reorders. */
     public static String pemCertificates(List<X509Certificate> certificates) {
         return pem(certificates.toArray());
