@@ -59,11 +59,9 @@ final class EntraErrors {
         EntraError error = new EntraError(e.statusCode() == null ? 0 : e.statusCode(), e.errorCode(), code,
                 firstLine, trace, correlation);
         StringBuilder message = new StringBuilder()
-                .append("Entra ID refused a token for ").append(request.label())
-                .append(" (app ").append(request.identity().clientId())
-                .append(", tenant ").append(request.identity().tenant())
-                .append(", cloud ").append(request.identity().cloud().name())
-                .append(", ").append(request.secret().describe()).append("): ")
+                .append("Entra ID refused a token for ").append(request.describe())
+                .append(" with its ").append(request.secret().describe())
+                .append(" in the ").append(request.identity().cloud().name()).append(" cloud: ")
                 .append(firstLine.isEmpty() ? String.valueOf(e.errorCode()) : firstLine);
         if (code != null && HINTS.containsKey(code.substring("AADSTS".length()))) {
             message.append(" Hint: ").append(HINTS.get(code.substring("AADSTS".length())));

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * One request for an app-only token.
  *
- * @param label names the credential in messages, e.g. {@code credential 'exo-app'}
+ * @param label what the user calls this app in messages, e.g. {@code credential 'exo-app'}; {@code null} for none
  * @param identity the app and its tenant
  * @param secret its certificate or client secret
  * @param scope the resource's {@code /.default} scope
@@ -24,11 +24,17 @@ public record TokenRequest(
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(scope, "scope");
-        label = label == null || label.isBlank() ? "app " + identity.clientId() : label;
+        label = label == null || label.isBlank() ? null : label;
         minimumValidity = minimumValidity == null ? DEFAULT_MINIMUM_VALIDITY : minimumValidity;
         if (minimumValidity.isNegative()) {
             throw new IllegalArgumentException("minimumValidity must not be negative");
         }
+    }
+
+    /** For messages: {@code credential 'exo-app' (app …, tenant …)}, or just the app and tenant. */
+    public String describe() {
+        String app = "app " + identity.clientId() + " in tenant " + identity.tenant();
+        return label == null ? app : label + " (" + app + ")";
     }
 
     public TokenRequest(AppIdentity identity, AppSecret secret, TokenScope scope) {

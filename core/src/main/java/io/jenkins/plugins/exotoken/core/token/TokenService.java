@@ -133,7 +133,7 @@ public final class TokenService implements AutoCloseable {
         try {
             return flight.get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new ServiceUnavailableException("No token for " + request.label() + " within "
+            throw new ServiceUnavailableException("No token for " + request.describe() + " within "
                     + bound.toSeconds() + " s: Entra ID at " + request.identity().cloud().authorityHost()
                     + " does not answer in time.", null);
         } catch (ExecutionException e) {
@@ -142,10 +142,10 @@ public final class TokenService implements AutoCloseable {
                 throw failure;
             }
             if (cause instanceof InterruptedException) {
-                throw new ServiceUnavailableException("The token request for " + request.label()
+                throw new ServiceUnavailableException("The token request for " + request.describe()
                         + " was cancelled.", null);
             }
-            throw new ServiceUnavailableException("The token request for " + request.label()
+            throw new ServiceUnavailableException("The token request for " + request.describe()
                     + " failed unexpectedly (" + cause.getClass().getSimpleName() + ").", cause);
         }
     }
@@ -162,9 +162,9 @@ public final class TokenService implements AutoCloseable {
                 boolean lastAttempt = attempt >= retryPolicy.maxAttempts();
                 boolean pastDeadline = clock.instant().plus(wait).isAfter(deadline);
                 LOGGER.log(Level.FINE, "Token request for {0}, attempt {1}: {2}",
-                        new Object[] {request.label(), attempt, failure.getMessage()});
+                        new Object[] {request.describe(), attempt, failure.getMessage()});
                 if (lastAttempt || pastDeadline) {
-                    throw new ServiceUnavailableException("No token for " + request.label() + " after " + attempt
+                    throw new ServiceUnavailableException("No token for " + request.describe() + " after " + attempt
                             + (attempt == 1 ? " attempt" : " attempts") + ": " + failure.getMessage()
                             + ". Try again later; if it persists check network access to "
                             + request.identity().cloud().authorityHost() + " (proxy, firewall).", failure.getCause());
@@ -206,14 +206,14 @@ public final class TokenService implements AutoCloseable {
             if (t instanceof MsalHttpTransport.TransportFailure transport) {
                 if (transport.getCause() instanceof javax.net.ssl.SSLException) {
                     return new ServiceUnavailableException("TLS with " + request.identity().cloud().authorityHost()
-                            + " failed for " + request.label() + " (" + transport.getCause().getMessage()
+                            + " failed for " + request.describe() + " (" + transport.getCause().getMessage()
                             + "): check the proxy and that the JVM trusts the server's certificate.", transport);
                 }
                 throw new TransientFailure(transport.getMessage(), null, transport);
             }
         }
-        LOGGER.log(Level.FINE, "Unexpected failure of a token request for " + request.label(), cause);
-        return new ServiceUnavailableException("The token request for " + request.label()
+        LOGGER.log(Level.FINE, "Unexpected failure of a token request for " + request.describe(), cause);
+        return new ServiceUnavailableException("The token request for " + request.describe()
                 + " failed: " + cause.getClass().getSimpleName() + " (details in the log at FINE).", cause);
     }
 

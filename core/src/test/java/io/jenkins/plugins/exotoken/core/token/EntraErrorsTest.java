@@ -54,7 +54,7 @@ class EntraErrorsTest {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> service.acquire(request));
         assertThat(thrown).isInstanceOf(AuthenticationFailedException.class);
         AuthenticationFailedException e = (AuthenticationFailedException) thrown;
-        assertThat(e.getMessage()).startsWith("Entra ID refused a token for credential 'exo-app'")
+        assertThat(e.getMessage()).startsWith("Entra ID refused a token for credential 'exo-app' (app " + identity.clientId())
                 .contains("trace id ", "correlation id ").doesNotContain("\n");
         return e;
     }
