@@ -214,6 +214,24 @@ public final class EntraSimulator implements AutoCloseable {
         return ca.certificate();
     }
 
+    /** The test CA, for other simulators' server certificates (one trust store serves them all). */
+    public TestPki.Issued ca() {
+        return ca;
+    }
+
+    /**
+     * A token as this Entra ID would issue it, for simulators that stand for other token issuers (managed
+     * identity endpoints); {@link #verifyIssued} accepts it.
+     */
+    public String issueToken(String tenant, String appId, String resource, List<String> roles) {
+        tokensIssued.incrementAndGet();
+        return issue(tenant, appId, resource, roles);
+    }
+
+    public Duration tokenLifetime() {
+        return tokenLifetime;
+    }
+
     /** Registers a tenant by id, reachable also under each of {@code domains}. */
     public void tenant(String tenantId, String... domains) {
         tenantAliases.put(tenantId.toLowerCase(Locale.ROOT), tenantId);
@@ -418,8 +436,7 @@ public final class EntraSimulator implements AutoCloseable {
             }
         }
         List<String> granted = app.roles.getOrDefault(resource, List.of());
-        String accessToken = issue(tenant, clientId, resource, granted);
-        tokensIssued.incrementAndGet();
+        String accessToken = issueToken(tenant, clientId, resource, granted);
         record(path, visible, header, claims, 200);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("token_type", "Bearer");
