@@ -50,6 +50,19 @@ final class EntraErrors {
     private EntraErrors() {}
 
     static AuthenticationFailedException translate(TokenRequest request, MsalServiceException e) {
+        return translate("Entra ID refused a token for " + request.describe() + " with its "
+                + request.secret().describe() + " in the " + request.identity().cloud().name() + " cloud: ", e, null);
+    }
+
+    static AuthenticationFailedException translate(ManagedIdentityRequest request, MsalServiceException e) {
+        String who = request.identity().describe();
+        return translate(Character.toUpperCase(who.charAt(0)) + who.substring(1) + " got no token for "
+                + request.scope().resource() + ": ", e, request.identity().isSystemAssigned()
+                ? "check that this machine has a system-assigned identity enabled."
+                : "check the client id, and that the user-assigned identity is attached to this machine.");
+    }
+
+    private static AuthenticationFailedException translate(String prefix, MsalServiceException e, String fallbackHint) {
         String description = e.getMessage() == null ? "" : e.getMessage();
         Matcher aadsts = AADSTS.matcher(description);
         String code = aadsts.find() ? "AADSTS" + aadsts.group(1) : null;
@@ -58,13 +71,12 @@ final class EntraErrors {
         String correlation = e.correlationId() != null ? e.correlationId() : find(CORRELATION, description);
         EntraError error = new EntraError(e.statusCode() == null ? 0 : e.statusCode(), e.errorCode(), code,
                 firstLine, trace, correlation);
-        StringBuilder message = new StringBuilder()
-                .append("Entra ID refused a token for ").append(request.describe())
-                .append(" with its ").append(request.secret().describe())
-                .append(" in the ").append(request.identity().cloud().name()).append(" cloud: ")
+        StringBuilder message = new StringBuilder(prefix)
                 .append(firstLine.isEmpty() ? String.valueOf(e.errorCode()) : firstLine);
-        if (code != null && HINTS.containsKey(code.substring("AADSTS".length()))) {
-            message.append(" Hint: ").append(HINTS.get(code.substring("AADSTS".length())));
+        String hint = code == null ? null : HINTS.get(code.substring("AADSTS".length()));
+        hint = hint != null ? hint : fallbackHint;
+        if (hint != null) {
+            message.append(" Hint: ").append(hint);
         }
         if (trace != null || correlation != null) {
             message.append(" (");

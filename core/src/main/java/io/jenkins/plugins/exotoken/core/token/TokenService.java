@@ -2,15 +2,18 @@ package io.jenkins.plugins.exotoken.core.token;
 
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.microsoft.aad.msal4j.ManagedIdentityParameters;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import io.jenkins.plugins.exotoken.core.ExoTokenException;
-import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.ServiceUnavailableException;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
+import io.jenkins.plugins.exotoken.core.http.RetryAfter;
+import io.jenkins.plugins.exotoken.core.http.RetryLoop;
+import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
+import io.jenkins.plugins.exotoken.core.http.TransientFailure;
 import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -21,19 +24,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * App-only tokens from Entra ID by the client-credentials flow (msal4j), cached in-process.
+ * App-only tokens from Entra ID by the client-credentials flow, and managed-identity tokens (msal4j), cached
+ * in-process.
  *
  * <ul>
  *   <li>A cached token is served while it has more than the request's minimum validity left.
- *   <li>Concurrent requests for the same app, secret version and scope share one call to Entra ID.
+ *   <li>Concurrent requests for the same identity, secret version and scope share one call.
  *   <li>429 and 5xx answers and transport failures are retried within a {@link RetryPolicy}, honouring
  *       {@code Retry-After}; every call has connect and read timeouts ({@link HttpSettings}).
  *   <li>A caller can be interrupted while it waits; the shared call goes on for the others.
@@ -45,22 +49,39 @@ public final class TokenService implements AutoCloseable {
 
     private static final Logger LOGGER = Logger.getLogger(TokenService.class.getName());
 
-    private record Key(AppIdentity identity, String secretVersion, String scope) {}
+    private record Key(Object principal, String secretVersion, String scope) {}
+
+    /** One kind of token call: how to start it, how to name it, how to read a refusal. */
+    private record Call(
+            Key key,
+            String description,
+            String endpoint,
+            TokenScope scope,
+            Duration minimumValidity,
+            MsalCall start,
+            Function<MsalServiceException, ExoTokenException> refusal) {}
+
+    private interface MsalCall {
+        CompletableFuture<IAuthenticationResult> start() throws Exception;
+    }
 
     private final Map<Key, AccessToken> cache = new ConcurrentHashMap<>();
     private final Map<Key, CompletableFuture<AccessToken>> flights = new ConcurrentHashMap<>();
     private final HttpSettings settings;
-    private final RetryPolicy retryPolicy;
+    private final RetryLoop retries;
     private final Clock clock;
     private final ExecutorService executor;
     private final ClientApplications applications;
+    private final ManagedIdentityApplications managedIdentities;
 
     public TokenService(HttpSettings settings, RetryPolicy retryPolicy, Clock clock) {
         this.settings = settings;
-        this.retryPolicy = retryPolicy;
+        this.retries = new RetryLoop(retryPolicy, clock);
         this.clock = clock;
         this.executor = Executors.newCachedThreadPool(daemonThreads());
-        this.applications = new ClientApplications(new MsalHttpTransport(settings), executor);
+        MsalHttpTransport transport = new MsalHttpTransport(settings);
+        this.applications = new ClientApplications(transport, executor);
+        this.managedIdentities = new ManagedIdentityApplications(transport, executor);
     }
 
     public TokenService(HttpSettings settings) {
@@ -68,43 +89,44 @@ public final class TokenService implements AutoCloseable {
     }
 
     /**
-     * A token with at least the request's minimum validity left: from the cache, or from Entra ID.
+     * An app-only token with at least the request's minimum validity left: from the cache, or from Entra ID.
      *
-     * @throws InvalidInputException when the request cannot be made as configured
+     * @throws io.jenkins.plugins.exotoken.core.InvalidInputException when the request cannot be made as configured
      * @throws io.jenkins.plugins.exotoken.core.AuthenticationFailedException when Entra ID refuses it
      * @throws ServiceUnavailableException when Entra ID cannot be reached within the retry bounds
      * @throws InterruptedException when the calling thread is interrupted while waiting
      */
     public AccessToken acquire(TokenRequest request) throws ExoTokenException, InterruptedException {
         Key key = new Key(request.identity(), request.secret().version(), request.scope().value());
-        AccessToken cached = cache.get(key);
-        if (cached != null && cached.validFor(request.minimumValidity(), clock)) {
-            return cached;
-        }
-        CompletableFuture<AccessToken> flight = new CompletableFuture<>();
-        CompletableFuture<AccessToken> existing = flights.putIfAbsent(key, flight);
-        if (existing != null) {
-            return await(request, existing);
-        }
-        // Leader: another leader may have filled the cache between our look-up and our flight.
-        cached = cache.get(key);
-        if (cached != null && cached.validFor(request.minimumValidity(), clock)) {
-            flights.remove(key, flight);
-            flight.complete(cached);
-            return cached;
-        }
-        try {
-            executor.execute(() -> fly(key, request, flight));
-        } catch (RuntimeException e) { // executor shut down
-            flights.remove(key, flight);
-            flight.completeExceptionally(e);
-        }
-        return await(request, flight);
+        return acquire(new Call(key, "No token for " + request.describe(),
+                request.identity().cloud().authorityHost().toString(), request.scope(), request.minimumValidity(),
+                () -> applications.forRequest(request).acquireToken(
+                        ClientCredentialParameters.builder(Set.of(request.scope().value()))
+                                .skipCache(true) // this class is the cache: it knows the caller's minimum validity
+                                .build()),
+                e -> EntraErrors.translate(request, e)));
+    }
+
+    /**
+     * A managed identity's token, cached and shared like app-only tokens.
+     *
+     * @throws io.jenkins.plugins.exotoken.core.AuthenticationFailedException when the endpoint refuses it
+     * @throws ServiceUnavailableException when no managed-identity endpoint answers within the retry bounds
+     */
+    public AccessToken acquire(ManagedIdentityRequest request) throws ExoTokenException, InterruptedException {
+        Key key = new Key(request.identity(), "managed-identity", request.scope().value());
+        return acquire(new Call(key, "No token for " + request.identity().describe(),
+                "the managed identity endpoint", request.scope(), request.minimumValidity(),
+                () -> managedIdentities.forIdentity(request.identity()).acquireTokenForManagedIdentity(
+                        ManagedIdentityParameters.builder(request.scope().resource())
+                                .forceRefresh(true) // msal's managed-identity cache is JVM-wide; ours is per service
+                                .build()),
+                e -> EntraErrors.translate(request, e)));
     }
 
     /** Forgets cached tokens of an identity, e.g. after its credential was changed or deleted. */
     public void evict(AppIdentity identity) {
-        cache.keySet().removeIf(k -> k.identity.equals(identity));
+        cache.keySet().removeIf(k -> k.principal.equals(identity));
     }
 
     @Override
@@ -112,118 +134,110 @@ public final class TokenService implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private void fly(Key key, TokenRequest request, CompletableFuture<AccessToken> flight) {
+    private AccessToken acquire(Call call) throws ExoTokenException, InterruptedException {
+        AccessToken cached = cache.get(call.key);
+        if (cached != null && cached.validFor(call.minimumValidity, clock)) {
+            return cached;
+        }
+        CompletableFuture<AccessToken> flight = new CompletableFuture<>();
+        CompletableFuture<AccessToken> existing = flights.putIfAbsent(call.key, flight);
+        if (existing != null) {
+            return await(call, existing);
+        }
+        // Leader: another leader may have filled the cache between our look-up and our flight.
+        cached = cache.get(call.key);
+        if (cached != null && cached.validFor(call.minimumValidity, clock)) {
+            flights.remove(call.key, flight);
+            flight.complete(cached);
+            return cached;
+        }
         try {
-            AccessToken token = withRetries(request);
-            cache.put(key, token);
-            flights.remove(key, flight);
+            executor.execute(() -> fly(call, flight));
+        } catch (RuntimeException e) { // executor shut down
+            flights.remove(call.key, flight);
+            flight.completeExceptionally(e);
+        }
+        return await(call, flight);
+    }
+
+    private void fly(Call call, CompletableFuture<AccessToken> flight) {
+        try {
+            AccessToken token = retries.run(call.description, call.endpoint, () -> once(call));
+            cache.put(call.key, token);
+            flights.remove(call.key, flight);
             flight.complete(token);
         } catch (Throwable t) {
-            flights.remove(key, flight);
+            flights.remove(call.key, flight);
             flight.completeExceptionally(t);
         }
     }
 
-    private AccessToken await(TokenRequest request, CompletableFuture<AccessToken> flight)
+    private AccessToken await(Call call, CompletableFuture<AccessToken> flight)
             throws ExoTokenException, InterruptedException {
-        Duration bound = retryPolicy.maxTotal()
-                .plus(settings.connectTimeout())
-                .plus(settings.readTimeout())
-                .plus(retryPolicy.maxBackoff());
+        Duration bound = retries.bound(settings);
         try {
             return flight.get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new ServiceUnavailableException("No token for " + request.describe() + " within "
-                    + bound.toSeconds() + " s: Entra ID at " + request.identity().cloud().authorityHost()
-                    + " does not answer in time.", null);
+            throw new ServiceUnavailableException(call.description + " within " + bound.toSeconds() + " s: "
+                    + call.endpoint + " does not answer in time.", null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ExoTokenException failure) {
                 throw failure;
             }
             if (cause instanceof InterruptedException) {
-                throw new ServiceUnavailableException("The token request for " + request.describe()
-                        + " was cancelled.", null);
+                throw new ServiceUnavailableException(call.description + ": the request was cancelled.", null);
             }
-            throw new ServiceUnavailableException("The token request for " + request.describe()
-                    + " failed unexpectedly (" + cause.getClass().getSimpleName() + ").", cause);
+            throw new ServiceUnavailableException(call.description + ": unexpected failure ("
+                    + cause.getClass().getSimpleName() + ").", cause);
         }
     }
 
-    private AccessToken withRetries(TokenRequest request) throws ExoTokenException, InterruptedException {
-        Instant deadline = clock.instant().plus(retryPolicy.maxTotal());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return once(request);
-            } catch (TransientFailure failure) {
-                Duration wait = failure.retryAfter != null
-                        ? min(failure.retryAfter, retryPolicy.maxBackoff())
-                        : jitter(retryPolicy.backoffAfter(attempt));
-                boolean lastAttempt = attempt >= retryPolicy.maxAttempts();
-                boolean pastDeadline = clock.instant().plus(wait).isAfter(deadline);
-                LOGGER.log(Level.FINE, "Token request for {0}, attempt {1}: {2}",
-                        new Object[] {request.describe(), attempt, failure.getMessage()});
-                if (lastAttempt || pastDeadline) {
-                    throw new ServiceUnavailableException("No token for " + request.describe() + " after " + attempt
-                            + (attempt == 1 ? " attempt" : " attempts") + ": " + failure.getMessage()
-                            + ". Try again later; if it persists check network access to "
-                            + request.identity().cloud().authorityHost() + " (proxy, firewall).", failure.getCause());
-                }
-                Thread.sleep(wait.toMillis());
-            }
+    private AccessToken once(Call call) throws ExoTokenException, TransientFailure, InterruptedException {
+        CompletableFuture<IAuthenticationResult> pending;
+        try {
+            pending = call.start.start();
+        } catch (ExoTokenException e) {
+            throw e;
+        } catch (Exception e) {
+            throw classify(call, e);
         }
-    }
-
-    private AccessToken once(TokenRequest request) throws ExoTokenException, TransientFailure, InterruptedException {
-        ClientCredentialParameters parameters = ClientCredentialParameters.builder(Set.of(request.scope().value()))
-                .skipCache(true) // this class is the cache: it knows the caller's minimum validity
-                .build();
-        CompletableFuture<IAuthenticationResult> call = applications.forRequest(request).acquireToken(parameters);
         IAuthenticationResult result;
         try {
-            result = call.get();
+            result = pending.get();
         } catch (InterruptedException e) {
-            call.cancel(true);
+            pending.cancel(true);
             throw e;
         } catch (ExecutionException | CancellationException e) {
-            throw classify(request, e instanceof ExecutionException ? e.getCause() : e);
+            throw classify(call, e instanceof ExecutionException ? e.getCause() : e);
         }
-        return new AccessToken(result.accessToken(), "Bearer", result.expiresOnDate().toInstant(), request.scope());
+        return new AccessToken(result.accessToken(), "Bearer", result.expiresOnDate().toInstant(), call.scope);
     }
 
-    private ExoTokenException classify(TokenRequest request, Throwable failure) throws TransientFailure {
+    private ExoTokenException classify(Call call, Throwable failure) throws TransientFailure {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof MsalServiceException service) {
             int status = service.statusCode() == null ? 0 : service.statusCode();
             if (status == 429 || status >= 500) {
-                throw new TransientFailure("Entra ID answered HTTP " + status,
+                throw new TransientFailure(call.endpoint + " answered HTTP " + status,
                         RetryAfter.parse(service.headers(), clock), cause);
             }
-            return EntraErrors.translate(request, service);
+            return call.refusal.apply(service);
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof MsalHttpTransport.TransportFailure transport) {
                 if (transport.getCause() instanceof javax.net.ssl.SSLException) {
-                    return new ServiceUnavailableException("TLS with " + request.identity().cloud().authorityHost()
-                            + " failed for " + request.describe() + " (" + transport.getCause().getMessage()
+                    return new ServiceUnavailableException(call.description + ": TLS with " + call.endpoint
+                            + " failed (" + transport.getCause().getMessage()
                             + "): check the proxy and that the JVM trusts the server's certificate.", transport);
                 }
                 throw new TransientFailure(transport.getMessage(), null, transport);
             }
         }
-        LOGGER.log(Level.FINE, "Unexpected failure of a token request for " + request.describe(), cause);
-        return new ServiceUnavailableException("The token request for " + request.describe()
-                + " failed: " + cause.getClass().getSimpleName() + " (details in the log at FINE).", cause);
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static Duration jitter(Duration base) {
-        // Up to 20 % more, so that many clients do not retry in step.
-        return base.plusMillis(ThreadLocalRandom.current().nextLong(base.toMillis() / 5 + 1));
+        LOGGER.log(Level.FINE, call.description + ": unexpected failure", cause);
+        return new ServiceUnavailableException(call.description + ": " + cause.getClass().getSimpleName()
+                + " (details in the log at FINE).", cause);
     }
 
     private static ThreadFactory daemonThreads() {
@@ -233,16 +247,5 @@ public final class TokenService implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    /** A failure worth another attempt. */
-    private static final class TransientFailure extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final transient Duration retryAfter;
-
-        TransientFailure(String message, Duration retryAfter, Throwable cause) {
-            super(message, cause);
-            this.retryAfter = retryAfter;
-        }
     }
 }

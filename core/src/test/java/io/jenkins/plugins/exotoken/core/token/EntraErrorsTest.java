@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.exotoken.core.AuthenticationFailedException;
+import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
 import io.jenkins.plugins.exotoken.core.secret.ClientSecret;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.jenkins.plugins.exotoken.core.AuthenticationFailedException;
 import io.jenkins.plugins.exotoken.core.ServiceUnavailableException;
+import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
 import io.jenkins.plugins.exotoken.core.secret.SecretText;
 import io.jenkins.plugins.exotoken.core.testing.EntraSimulator;

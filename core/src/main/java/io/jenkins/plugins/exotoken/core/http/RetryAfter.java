@@ -1,4 +1,4 @@
-package io.jenkins.plugins.exotoken.core.token;
+package io.jenkins.plugins.exotoken.core.http;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads an HTTP {@code Retry-After} header: delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */
-final class RetryAfter {
+public final class RetryAfter {
 
     private RetryAfter() {}
 
     /** The wait the server asked for, or {@code null} when it asked for none (or nonsense). */
-    static Duration parse(Map<String, List<String>> headers, Clock clock) {
+    public static Duration parse(Map<String, List<String>> headers, Clock clock) {
         if (headers == null) {
             return null;
         }
@@ -26,7 +26,7 @@ final class RetryAfter {
         return null;
     }
 
-    static Duration parse(String value, Clock clock) {
+    public static Duration parse(String value, Clock clock) {
         String v = value == null ? "" : value.trim();
         if (v.matches("\\d{1,9}")) {
             return Duration.ofSeconds(Long.parseLong(v));

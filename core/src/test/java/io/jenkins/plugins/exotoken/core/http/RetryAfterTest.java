@@ -1,4 +1,4 @@
-package io.jenkins.plugins.exotoken.core.token;
+package io.jenkins.plugins.exotoken.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

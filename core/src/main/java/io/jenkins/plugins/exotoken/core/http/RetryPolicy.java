@@ -1,4 +1,4 @@
-package io.jenkins.plugins.exotoken.core.token;
+package io.jenkins.plugins.exotoken.core.http;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -30,7 +30,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     }
 
     /** Backoff before attempt {@code attempt + 1}, without jitter. */
-    Duration backoffAfter(int attempt) {
+    public Duration backoffAfter(int attempt) {
         long factor = 1L << Math.min(attempt - 1, 20);
         Duration wait = initialBackoff.multipliedBy(factor);
         return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;

@@ -1,0 +1,27 @@
+package io.jenkins.plugins.exotoken.core.http;
+
+import java.time.Duration;
+
+/**
+ * A failure worth another attempt: throttling (429), a server error (5xx), no answer in time. Never shown to
+ * a user as such: {@link RetryLoop} turns the last one into a message.
+ */
+public final class TransientFailure extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Duration retryAfter;
+
+    /**
+     * @param message what happened, for the final message, e.g. {@code Entra ID answered HTTP 503}
+     * @param retryAfter the wait the service asked for, or {@code null}
+     */
+    public TransientFailure(String message, Duration retryAfter, Throwable cause) {
+        super(message, cause);
+        this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

@@ -1,0 +1,40 @@
+package io.jenkins.plugins.exotoken.core.token;
+
+import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The Azure managed identity of the machine or service the process runs on (a VM, App Service, a container),
+ * used to reach Key Vault without any stored secret.
+ *
+ * @param clientId the client id of a user-assigned identity, or {@code null} for the system-assigned one
+ */
+public record ManagedIdentity(String clientId) {
+
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    public static ManagedIdentity systemAssigned() {
+        return new ManagedIdentity(null);
+    }
+
+    /** @throws InvalidInputException when the client id is not a GUID */
+    public static ManagedIdentity userAssigned(String clientId) throws InvalidInputException {
+        String id = clientId == null ? "" : clientId.trim().toLowerCase(Locale.ROOT);
+        if (!GUID.matcher(id).matches()) {
+            throw new InvalidInputException("Managed identity client id '" + (clientId == null ? "" : clientId.trim())
+                    + "' is not a GUID: copy the Client ID from the user-assigned identity's overview page.");
+        }
+        return new ManagedIdentity(id);
+    }
+
+    public boolean isSystemAssigned() {
+        return clientId == null;
+    }
+
+    /** For messages. */
+    public String describe() {
+        return clientId == null ? "the system-assigned managed identity" : "the managed identity " + clientId;
+    }
+}
