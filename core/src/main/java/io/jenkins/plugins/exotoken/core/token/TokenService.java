@@ -5,6 +5,7 @@ import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.ManagedIdentityParameters;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import io.jenkins.plugins.exotoken.core.ExoTokenException;
+import io.jenkins.plugins.exotoken.core.cache.SingleFlightCache;
 import io.jenkins.plugins.exotoken.core.ServiceUnavailableException;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
 import io.jenkins.plugins.exotoken.core.http.RetryAfter;
@@ -14,18 +15,14 @@ import io.jenkins.plugins.exotoken.core.http.TransientFailure;
 import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -65,12 +62,11 @@ public final class TokenService implements AutoCloseable {
         CompletableFuture<IAuthenticationResult> start() throws Exception;
     }
 
-    private final Map<Key, AccessToken> cache = new ConcurrentHashMap<>();
-    private final Map<Key, CompletableFuture<AccessToken>> flights = new ConcurrentHashMap<>();
     private final HttpSettings settings;
     private final RetryLoop retries;
     private final Clock clock;
     private final ExecutorService executor;
+    private final SingleFlightCache<Key, AccessToken> tokens;
     private final ClientApplications applications;
     private final ManagedIdentityApplications managedIdentities;
 
@@ -79,6 +75,7 @@ public final class TokenService implements AutoCloseable {
         this.retries = new RetryLoop(retryPolicy, clock);
         this.clock = clock;
         this.executor = Executors.newCachedThreadPool(daemonThreads());
+        this.tokens = new SingleFlightCache<>(executor);
         MsalHttpTransport transport = new MsalHttpTransport(settings);
         this.applications = new ClientApplications(transport, executor);
         this.managedIdentities = new ManagedIdentityApplications(transport, executor);
@@ -126,7 +123,7 @@ public final class TokenService implements AutoCloseable {
 
     /** Forgets cached tokens of an identity, e.g. after its credential was changed or deleted. */
     public void evict(AppIdentity identity) {
-        cache.keySet().removeIf(k -> k.principal.equals(identity));
+        tokens.evict(k -> k.principal.equals(identity));
     }
 
     @Override
@@ -135,62 +132,9 @@ public final class TokenService implements AutoCloseable {
     }
 
     private AccessToken acquire(Call call) throws ExoTokenException, InterruptedException {
-        AccessToken cached = cache.get(call.key);
-        if (cached != null && cached.validFor(call.minimumValidity, clock)) {
-            return cached;
-        }
-        CompletableFuture<AccessToken> flight = new CompletableFuture<>();
-        CompletableFuture<AccessToken> existing = flights.putIfAbsent(call.key, flight);
-        if (existing != null) {
-            return await(call, existing);
-        }
-        // Leader: another leader may have filled the cache between our look-up and our flight.
-        cached = cache.get(call.key);
-        if (cached != null && cached.validFor(call.minimumValidity, clock)) {
-            flights.remove(call.key, flight);
-            flight.complete(cached);
-            return cached;
-        }
-        try {
-            executor.execute(() -> fly(call, flight));
-        } catch (RuntimeException e) { // executor shut down
-            flights.remove(call.key, flight);
-            flight.completeExceptionally(e);
-        }
-        return await(call, flight);
-    }
-
-    private void fly(Call call, CompletableFuture<AccessToken> flight) {
-        try {
-            AccessToken token = retries.run(call.description, call.endpoint, () -> once(call));
-            cache.put(call.key, token);
-            flights.remove(call.key, flight);
-            flight.complete(token);
-        } catch (Throwable t) {
-            flights.remove(call.key, flight);
-            flight.completeExceptionally(t);
-        }
-    }
-
-    private AccessToken await(Call call, CompletableFuture<AccessToken> flight)
-            throws ExoTokenException, InterruptedException {
-        Duration bound = retries.bound(settings);
-        try {
-            return flight.get(bound.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new ServiceUnavailableException(call.description + " within " + bound.toSeconds() + " s: "
-                    + call.endpoint + " does not answer in time.", null);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ExoTokenException failure) {
-                throw failure;
-            }
-            if (cause instanceof InterruptedException) {
-                throw new ServiceUnavailableException(call.description + ": the request was cancelled.", null);
-            }
-            throw new ServiceUnavailableException(call.description + ": unexpected failure ("
-                    + cause.getClass().getSimpleName() + ").", cause);
-        }
+        return tokens.get(call.key, token -> token.validFor(call.minimumValidity, clock),
+                previous -> retries.run(call.description, call.endpoint, () -> once(call)),
+                retries.bound(settings), call.description);
     }
 
     private AccessToken once(Call call) throws ExoTokenException, TransientFailure, InterruptedException {
