@@ -5,7 +5,8 @@ package io.jenkins.plugins.exotoken.core;
  * and never contains a secret, an assertion or a token, so callers may show it as is.
  */
 public abstract sealed class ExoTokenException extends Exception
-        permits InvalidInputException, AuthenticationFailedException, ServiceUnavailableException {
+        permits InvalidInputException, AuthenticationFailedException, ServiceUnavailableException,
+                VaultRefusedException {
 
     private static final long serialVersionUID = 1L;
 

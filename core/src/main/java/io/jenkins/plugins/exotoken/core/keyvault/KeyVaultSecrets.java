@@ -1,0 +1,196 @@
+package io.jenkins.plugins.exotoken.core.keyvault;
+
+import io.jenkins.plugins.exotoken.core.ExoTokenException;
+import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.ServiceUnavailableException;
+import io.jenkins.plugins.exotoken.core.VaultRefusedException;
+import io.jenkins.plugins.exotoken.core.cache.SingleFlightCache;
+import io.jenkins.plugins.exotoken.core.cert.CertificateInspector;
+import io.jenkins.plugins.exotoken.core.cert.CertificateReader;
+import io.jenkins.plugins.exotoken.core.cert.CertificateReport;
+import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
+import io.jenkins.plugins.exotoken.core.http.HttpSettings;
+import io.jenkins.plugins.exotoken.core.http.RetryLoop;
+import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
+import io.jenkins.plugins.exotoken.core.secret.AppSecret;
+import io.jenkins.plugins.exotoken.core.secret.CertificateCredential;
+import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
+import io.jenkins.plugins.exotoken.core.secret.SecretText;
+import io.jenkins.plugins.exotoken.core.token.AccessToken;
+import io.jenkins.plugins.exotoken.core.token.ManagedIdentityRequest;
+import io.jenkins.plugins.exotoken.core.token.TokenRequest;
+import io.jenkins.plugins.exotoken.core.token.TokenScope;
+import io.jenkins.plugins.exotoken.core.token.TokenService;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Resolves Key Vault references into app secrets: a certificate with its private key, or a client secret.
+ *
+ * <ul>
+ *   <li>Vault tokens come from the {@link TokenService} (cached and shared like any token), by managed identity
+ *       or another app registration.
+ *   <li>A resolved object is cached per reference and access for a period; concurrent resolutions share one
+ *       read. A new version, a disabled or a removed object is noticed at the latest when the period ends.
+ *   <li>An unchanged version is not parsed again; a certificate is parsed once per version.
+ *   <li>When the vault cannot be reached but a cached copy exists that has not expired, the copy is used
+ *       (and the failure logged), and the vault is asked again a minute later.
+ * </ul>
+ */
+public final class KeyVaultSecrets implements AutoCloseable {
+
+    /** How long a resolved object is used before the vault is asked again, unless configured otherwise. */
+    public static final Duration DEFAULT_CACHE_PERIOD = Duration.ofMinutes(10);
+
+    private static final Logger LOGGER = Logger.getLogger(KeyVaultSecrets.class.getName());
+    private static final Duration RECHECK_AFTER_FAILURE = Duration.ofMinutes(1);
+
+    private record Key(KeyVaultReference reference, String access) {}
+
+    private record Resolved(AppSecret secret, String version, Instant nextCheck, Instant expires) {}
+
+    private final TokenService tokens;
+    private final KeyVaultClient client;
+    private final RetryLoop retries;
+    private final HttpSettings settings;
+    private final Clock clock;
+    private final Duration cachePeriod;
+    private final ExecutorService executor;
+    private final SingleFlightCache<Key, Resolved> resolved;
+
+    public KeyVaultSecrets(TokenService tokens, HttpSettings settings, RetryPolicy retryPolicy, Clock clock,
+            Duration cachePeriod) {
+        this.tokens = tokens;
+        this.client = new KeyVaultClient(settings, clock);
+        this.retries = new RetryLoop(retryPolicy, clock);
+        this.settings = settings;
+        this.clock = clock;
+        this.cachePeriod = cachePeriod;
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "exo-token-keyvault");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.resolved = new SingleFlightCache<>(executor);
+    }
+
+    /**
+     * The app secret a reference points at.
+     *
+     * @throws VaultRefusedException when the vault refuses (access, not found, disabled) or holds something unusable
+     * @throws InvalidInputException when the certificate it holds cannot be used (e.g. an EC key)
+     * @throws ServiceUnavailableException when the vault or the token endpoint cannot be reached
+     */
+    public AppSecret resolve(KeyVaultReference reference, VaultAccess access)
+            throws ExoTokenException, InterruptedException {
+        Key key = new Key(reference, access.cacheKey());
+        String what = "Reading " + reference.describe();
+        Duration bound = retries.bound(settings).multipliedBy(2); // a vault token first, then the vault
+        return resolved.get(key, r -> clock.instant().isBefore(r.nextCheck), previous -> load(reference, access, previous),
+                bound, what).secret;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    private Resolved load(KeyVaultReference reference, VaultAccess access, Resolved previous)
+            throws ExoTokenException, InterruptedException {
+        VaultSecret secret;
+        try {
+            AccessToken token = vaultToken(reference, access);
+            secret = retries.run("Reading " + reference.describe(), reference.vaultUrl().toString(),
+                    () -> client.get(reference, token, access, reference.vaultResource()));
+        } catch (ServiceUnavailableException e) {
+            Instant now = clock.instant();
+            if (previous != null && (previous.expires == null || now.isBefore(previous.expires))) {
+                LOGGER.log(Level.WARNING, "{0}; using the copy read before, version {1}",
+                        new Object[] {e.getMessage(), previous.version});
+                return new Resolved(previous.secret, previous.version, now.plus(RECHECK_AFTER_FAILURE),
+                        previous.expires);
+            }
+            throw e;
+        }
+        Instant nextCheck = clock.instant().plus(cachePeriod);
+        checkUsable(reference, secret);
+        if (previous != null && previous.version.equals(secret.version()) && !secret.version().isEmpty()) {
+            return new Resolved(previous.secret, previous.version, nextCheck, secret.expires());
+        }
+        return new Resolved(convert(reference, secret), secret.version(), nextCheck, secret.expires());
+    }
+
+    private AccessToken vaultToken(KeyVaultReference reference, VaultAccess access)
+            throws ExoTokenException, InterruptedException {
+        TokenScope scope = TokenScope.of(reference.vaultResource() + "/.default");
+        if (access instanceof VaultAccess.ByApp app) {
+            return tokens.acquire(new TokenRequest("the vault-reading app", app.identity(), app.secret(), scope, null));
+        }
+        return tokens.acquire(new ManagedIdentityRequest(((VaultAccess.ByManagedIdentity) access).identity(), scope,
+                null));
+    }
+
+    private void checkUsable(KeyVaultReference reference, VaultSecret secret) throws VaultRefusedException {
+        Instant now = clock.instant();
+        if (!secret.enabled()) {
+            throw new VaultRefusedException(reference.describe() + " is disabled: enable it, or reference another"
+                    + " version.", 0, "SecretDisabled");
+        }
+        if (secret.expires() != null && now.isAfter(secret.expires())) {
+            throw new VaultRefusedException(reference.describe() + " expired on "
+                    + DateTimeFormatter.ISO_INSTANT.format(secret.expires()) + ": add a new version (renew the"
+                    + " certificate or set a new secret).", 0, "SecretExpired");
+        }
+        if (secret.notBefore() != null && now.isBefore(secret.notBefore())) {
+            throw new VaultRefusedException(reference.describe() + " is valid only from "
+                    + DateTimeFormatter.ISO_INSTANT.format(secret.notBefore()) + ".", 0, "SecretNotYetValid");
+        }
+    }
+
+    private AppSecret convert(KeyVaultReference reference, VaultSecret secret) throws ExoTokenException {
+        String source = reference.describe() + " (version " + secret.version() + ")";
+        String type = secret.contentType();
+        boolean certificateContent = "application/x-pkcs12".equals(type) || "application/x-pem-file".equals(type);
+        if (reference.kind() == KeyVaultReference.Kind.SECRET) {
+            if (certificateContent) {
+                throw new VaultRefusedException(reference.describe() + " holds a certificate (" + type + "), not a"
+                        + " client secret: reference it as a certificate.", 0, "UnexpectedContentType");
+            }
+            return ClientSecret.of(source, secret.value());
+        }
+        if (type != null && !certificateContent) {
+            throw new VaultRefusedException(reference.describe() + " has content type '" + type + "'; a certificate"
+                    + " reference needs application/x-pkcs12 or application/x-pem-file (import the certificate into"
+                    + " Key Vault as a certificate).", 0, "UnexpectedContentType");
+        }
+        byte[] bytes = "application/x-pkcs12".equals(type)
+                ? decodeBase64(reference, secret.value())
+                : secret.value().reveal().getBytes(StandardCharsets.UTF_8);
+        // Key Vault exports certificate-backed secrets as PFX with an empty password, or as PEM.
+        LoadedCertificate loaded = new CertificateReader().read(source, bytes, SecretText.empty());
+        CertificateReport report = new CertificateInspector(clock).inspect(loaded);
+        if (loaded.privateKey() == null) {
+            throw new VaultRefusedException(source + " holds no private key: the certificate's key is not"
+                    + " exportable. Create it with an exportable key (policy keyProperties.exportable = true),"
+                    + " or import a PFX that includes the key.", 0, "NonExportableKey");
+        }
+        return CertificateCredential.of(source, loaded, report);
+    }
+
+    private static byte[] decodeBase64(KeyVaultReference reference, SecretText value) throws VaultRefusedException {
+        try {
+            return Base64.getMimeDecoder().decode(value.reveal());
+        } catch (IllegalArgumentException e) {
+            throw new VaultRefusedException(reference.describe() + " says application/x-pkcs12 but its value is not"
+                    + " Base64: import the certificate again.", 0, "UnexpectedContent");
+        }
+    }
+}
