@@ -1,9 +1,12 @@
 package io.jenkins.plugins.exotoken.cli;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.cert.CertificateInspector;
 import io.jenkins.plugins.exotoken.core.cert.CertificateReader;
 import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
+import io.jenkins.plugins.exotoken.core.secret.CertificateCredential;
 import io.jenkins.plugins.exotoken.core.secret.SecretText;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -30,6 +33,12 @@ final class CertificateOptions {
     /** Names the input in messages. */
     String source() {
         return "certificate file " + certificate + (key == null ? "" : " with key file " + key);
+    }
+
+    /** The certificate, validated for signing in. */
+    CertificateCredential credential(Map<String, String> environment) throws InvalidInputException {
+        LoadedCertificate loaded = load(environment);
+        return CertificateCredential.of(source(), loaded, new CertificateInspector(Clock.systemUTC()).inspect(loaded));
     }
 
     LoadedCertificate load(Map<String, String> environment) throws InvalidInputException {

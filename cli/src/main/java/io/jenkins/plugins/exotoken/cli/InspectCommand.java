@@ -5,6 +5,12 @@ import io.jenkins.plugins.exotoken.core.cert.CertificateInspector;
 import io.jenkins.plugins.exotoken.core.cert.CertificateReport;
 import io.jenkins.plugins.exotoken.core.cert.Finding;
 import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
+import io.jenkins.plugins.exotoken.core.http.HttpSettings;
+import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
+import io.jenkins.plugins.exotoken.core.identity.Cloud;
+import io.jenkins.plugins.exotoken.core.keyvault.KeyVaultSecrets;
+import io.jenkins.plugins.exotoken.core.secret.CertificateCredential;
+import io.jenkins.plugins.exotoken.core.token.TokenService;
 import com.azure.json.JsonWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -31,21 +38,31 @@ final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = false, multiplicity = "1")
-    CertificateOptions certificate;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @ArgGroup(exclusive = false, heading = "%nA certificate file:%n")
+        CertificateOptions file;
+
+        @ArgGroup(exclusive = false, heading = "%nOr a certificate in Azure Key Vault (nothing is written to disk):%n")
+        KeyVaultOptions keyVault;
+    }
+
+    @Mixin
+    CloudOptions cloud;
 
     @Option(names = "--json", description = "Print the facts and findings as JSON.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        LoadedCertificate loaded = certificate.load(cli.environment);
-        CertificateReport report = new CertificateInspector(Clock.systemUTC()).inspect(loaded);
+        CertificateReport report = source.file != null ? fromFile() : fromKeyVault();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(JsonOutput.object(j -> writeJson(j, loaded, report)));
+            out.println(JsonOutput.object(j -> writeJson(j, report)));
         } else {
-            writeText(out, loaded, report);
+            writeText(out, report);
             PrintWriter err = spec.commandLine().getErr();
             report.errors().forEach(f -> err.println("error: " + f.message()));
             report.warnings().forEach(f -> err.println("warning: " + f.message()));
@@ -55,7 +72,25 @@ final class InspectCommand implements Callable<Integer> {
         return report.usable() ? 0 : ExoTokenCli.EXIT_USAGE;
     }
 
-    private static void writeText(PrintWriter out, LoadedCertificate loaded, CertificateReport report) {
+    private CertificateReport fromFile() throws Exception {
+        LoadedCertificate loaded = source.file.load(cli.environment);
+        return new CertificateInspector(Clock.systemUTC()).inspect(loaded);
+    }
+
+    private CertificateReport fromKeyVault() throws Exception {
+        Cloud vaultCloud = cloud.cloud();
+        HttpSettings settings = HttpSettings.defaults();
+        try (TokenService tokens = new TokenService(settings);
+                KeyVaultSecrets vault = new KeyVaultSecrets(tokens, settings, RetryPolicy.defaults(), Clock.systemUTC(),
+                        KeyVaultSecrets.DEFAULT_CACHE_PERIOD)) {
+            // Resolving validates too: a certificate Entra ID cannot use is reported as an error (exit 2).
+            CertificateCredential credential = (CertificateCredential) vault.resolve(
+                    source.keyVault.reference(vaultCloud, true), source.keyVault.access(vaultCloud, cli.environment));
+            return new CertificateReport(credential.info(), credential.warnings());
+        }
+    }
+
+    private static void writeText(PrintWriter out, CertificateReport report) {
         CertificateInfo info = report.info();
         row(out, "Subject", info.subject());
         row(out, "Issuer", info.issuer());
@@ -66,7 +101,7 @@ final class InspectCommand implements Callable<Integer> {
         row(out, "Valid until", DateTimeFormatter.ISO_INSTANT.format(info.notAfter()));
         row(out, "Key", info.keyAlgorithm() + " " + info.keySize() + " bits, "
                 + (info.hasPrivateKey() ? "private key present" : "no private key"));
-        row(out, "Format", loaded.format().displayName() + ", " + info.chainLength()
+        row(out, "Format", info.format().displayName() + ", " + info.chainLength()
                 + (info.chainLength() == 1 ? " certificate" : " certificates"));
         row(out, "Status", report.usable()
                 ? (report.warnings().isEmpty() ? "usable" : "usable, with warnings")
@@ -77,9 +112,9 @@ final class InspectCommand implements Callable<Integer> {
         out.printf("%-12s %s%n", label, value);
     }
 
-    private static void writeJson(JsonWriter j, LoadedCertificate loaded, CertificateReport report) throws IOException {
+    private static void writeJson(JsonWriter j, CertificateReport report) throws IOException {
         CertificateInfo info = report.info();
-        j.writeStringField("format", loaded.format().name());
+        j.writeStringField("format", info.format().name());
         j.writeStringField("thumbprint", info.thumbprintSha1());
         j.writeStringField("thumbprintSha256", info.thumbprintSha256());
         j.writeStringField("subject", info.subject());

@@ -1,18 +1,16 @@
 package io.jenkins.plugins.exotoken.cli;
 
-import io.jenkins.plugins.exotoken.core.InvalidInputException;
-import io.jenkins.plugins.exotoken.core.cert.CertificateInspector;
-import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
+import io.jenkins.plugins.exotoken.core.ExoTokenException;
+import io.jenkins.plugins.exotoken.core.identity.Cloud;
+import io.jenkins.plugins.exotoken.core.keyvault.KeyVaultSecrets;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
-import io.jenkins.plugins.exotoken.core.secret.CertificateCredential;
 import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** The app's secret: a certificate, or a client secret from the environment or a file. */
+/** The app's secret: a certificate, a client secret from the environment or a file, or a Key Vault reference. */
 final class SecretOptions {
 
     @ArgGroup(exclusive = false)
@@ -25,11 +23,16 @@ final class SecretOptions {
     @Option(names = "--client-secret-file", paramLabel = "FILE", description = "File holding the app's client secret.")
     Path clientSecretFile;
 
-    AppSecret secret(Map<String, String> environment) throws InvalidInputException {
+    @ArgGroup(exclusive = false, heading = "%nOr the app's certificate or secret in Azure Key Vault:%n")
+    KeyVaultOptions keyVault;
+
+    AppSecret secret(Map<String, String> environment, Cloud cloud, KeyVaultSecrets vault)
+            throws ExoTokenException, InterruptedException {
         if (certificate != null) {
-            LoadedCertificate loaded = certificate.load(environment);
-            String source = certificate.source();
-            return CertificateCredential.of(source, loaded, new CertificateInspector(Clock.systemUTC()).inspect(loaded));
+            return certificate.credential(environment);
+        }
+        if (keyVault != null) {
+            return vault.resolve(keyVault.reference(cloud, false), keyVault.access(cloud, environment));
         }
         String source = clientSecretEnv != null ? "environment variable " + clientSecretEnv : "file " + clientSecretFile;
         return ClientSecret.of(source,

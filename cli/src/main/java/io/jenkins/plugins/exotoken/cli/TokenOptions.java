@@ -2,7 +2,9 @@ package io.jenkins.plugins.exotoken.cli;
 
 import io.jenkins.plugins.exotoken.core.ExoTokenException;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
+import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
+import io.jenkins.plugins.exotoken.core.keyvault.KeyVaultSecrets;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
 import io.jenkins.plugins.exotoken.core.secret.CertificateCredential;
 import io.jenkins.plugins.exotoken.core.token.AccessToken;
@@ -10,6 +12,7 @@ import io.jenkins.plugins.exotoken.core.token.TokenRequest;
 import io.jenkins.plugins.exotoken.core.token.TokenScope;
 import io.jenkins.plugins.exotoken.core.token.TokenService;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
@@ -40,14 +43,16 @@ final class TokenOptions {
             throw new io.jenkins.plugins.exotoken.core.InvalidInputException("--timeout must be at least 1 second.");
         }
         AppIdentity app = identity.identity();
-        AppSecret appSecret = secret.secret(environment);
         TokenScope tokenScope = ScopeOptions.of(scope, app.cloud());
-        if (appSecret instanceof CertificateCredential certificate) {
-            certificate.warnings().forEach(w -> err.println("warning: " + w.message()));
-        }
         HttpSettings settings = HttpSettings.defaults()
                 .withTimeouts(HttpSettings.DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(timeoutSeconds));
-        try (TokenService service = new TokenService(settings)) {
+        try (TokenService service = new TokenService(settings);
+                KeyVaultSecrets vault = new KeyVaultSecrets(service, settings, RetryPolicy.defaults(),
+                        Clock.systemUTC(), KeyVaultSecrets.DEFAULT_CACHE_PERIOD)) {
+            AppSecret appSecret = secret.secret(environment, app.cloud(), vault);
+            if (appSecret instanceof CertificateCredential certificate) {
+                certificate.warnings().forEach(w -> err.println("warning: " + w.message()));
+            }
             AccessToken token = service.acquire(new TokenRequest(app, appSecret, tokenScope));
             if (token.roles().isEmpty() && tokenScope.equals(TokenScope.forResource(app.cloud(), TokenScope.EXCHANGE))) {
                 err.println("warning: the token carries no application roles: grant the app Exchange.ManageAsApp"

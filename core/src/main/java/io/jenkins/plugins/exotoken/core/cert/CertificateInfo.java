@@ -23,6 +23,7 @@ import javax.security.auth.x500.X500Principal;
  * @param keySize key size in bits (RSA modulus, EC field), or 0 when unknown
  * @param hasPrivateKey whether the input carried the private key
  * @param chainLength certificates in the input, leaf included
+ * @param format the encoding it was read from
  */
 public record CertificateInfo(
         String thumbprintSha1,
@@ -35,7 +36,8 @@ public record CertificateInfo(
         String keyAlgorithm,
         int keySize,
         boolean hasPrivateKey,
-        int chainLength) {
+        int chainLength,
+        CertificateFormat format) {
 
     public static CertificateInfo of(LoadedCertificate loaded) {
         X509Certificate leaf = loaded.leaf();
@@ -50,7 +52,8 @@ public record CertificateInfo(
                 leaf.getPublicKey().getAlgorithm(),
                 keySize(leaf.getPublicKey()),
                 loaded.privateKey() != null,
-                loaded.chain().size());
+                loaded.chain().size(),
+                loaded.format());
     }
 
     static int keySize(PublicKey key) {
