@@ -152,6 +152,12 @@ public final class EntraSimulator implements AutoCloseable {
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private volatile Duration tokenLifetime = Duration.ofSeconds(3599);
 
+    static {
+        // The JDK server writes headers and body apart; without TCP_NODELAY the client's delayed ACK stalls
+        // every answer by ~40 ms (read once, when the first server of the JVM starts).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private EntraSimulator() throws Exception {
         ca = TestPki.ca("exo-token test CA");
         TestPki.Issued serverCert = TestPki.issue(ca, "localhost", TestPki.rsa(2048), "localhost");
