@@ -1,0 +1,14 @@
+package io.jenkins.plugins.exotoken.core.keyvault;
+
+import io.jenkins.plugins.exotoken.core.testing.ManagedIdentitySimulator;
+import org.junit.jupiter.api.BeforeAll;
+
+/** App Service style: {@code IDENTITY_ENDPOINT} and {@code IDENTITY_HEADER} (set by core/pom.xml). */
+class AppServiceManagedIdentityEnvTest extends ManagedIdentityVaultAccessContract {
+
+    @BeforeAll
+    static void startEndpoint() {
+        int port = reservedPort("IDENTITY_ENDPOINT");
+        startServices(ManagedIdentitySimulator.startAppService(entra, port, System.getenv("IDENTITY_HEADER")));
+    }
+}
