@@ -1,5 +1,6 @@
 package io.jenkins.plugins.exotoken.benchmarks;
 
+import io.jenkins.plugins.exotoken.core.token.MsalHttpTransport;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
@@ -62,7 +63,7 @@ public class ColdAcquisitionBenchmark {
         service = fixture.tokenService();
         request = fixture.request(BEYOND_LIFETIME);
         msal = fixture.rawMsal();
-        msalJdkHttpClient = fixture.rawMsal(new JdkHttpClientTransport(fixture.httpSettings));
+        msalJdkHttpClient = fixture.rawMsal(new MsalHttpTransport(fixture.httpSettings));
         skipCache = fixture.msalParameters(true);
         int before = fixture.simulator.tokenRequests();
         AccessToken first = Fixture.acquire(service, request);
@@ -97,7 +98,7 @@ public class ColdAcquisitionBenchmark {
 
     /**
      * Diagnostic: raw msal4j with skipCache over the same kind of transport TokenService uses (JDK
-     * HttpClient, see {@link JdkHttpClientTransport}). exoTokenService minus this is TokenService's own cost;
+     * HttpClient, see {@link MsalHttpTransport}). exoTokenService minus this is TokenService's own cost;
      * this minus rawMsal4j is the cost of the transport.
      */
     @Benchmark

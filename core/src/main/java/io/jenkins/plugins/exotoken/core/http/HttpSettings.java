@@ -2,6 +2,7 @@ package io.jenkins.plugins.exotoken.core.http;
 
 import java.net.Authenticator;
 import java.net.ProxySelector;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,6 +53,20 @@ public record HttpSettings(
 
     public HttpSettings withSslContext(SSLContext context) {
         return new HttpSettings(connectTimeout, readTimeout, proxySelector, proxyAuthenticator, context);
+    }
+
+    /**
+     * A JDK client with these settings; it never follows redirects, so a bearer token goes only where a request
+     * was addressed.
+     */
+    public HttpClient newHttpClient() {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .proxy(proxySelector)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        authenticator().ifPresent(builder::authenticator);
+        ssl().ifPresent(builder::sslContext);
+        return builder.build();
     }
 
     public Optional<Authenticator> authenticator() {

@@ -46,13 +46,7 @@ final class KeyVaultClient {
     KeyVaultClient(HttpSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .proxy(settings.proxySelector())
-                .followRedirects(HttpClient.Redirect.NEVER);
-        settings.authenticator().ifPresent(builder::authenticator);
-        settings.ssl().ifPresent(builder::sslContext);
-        this.client = builder.build();
+        this.client = settings.newHttpClient();
     }
 
     /**

@@ -16,9 +16,10 @@ import java.util.Set;
 
 /**
  * msal4j's HTTP calls over the JDK client, so that core's timeouts, proxy and trust apply to them and a
- * transport failure is recognisable ({@link TransportFailure}) for the retry decision.
+ * transport failure is recognisable ({@link TransportFailure}) for the retry decision. Public so that
+ * measurements of raw msal4j can use the same transport (see the benchmarks).
  */
-final class MsalHttpTransport implements IHttpClient {
+public final class MsalHttpTransport implements IHttpClient {
 
     // The JDK client sets these itself and refuses them from callers.
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
@@ -26,15 +27,9 @@ final class MsalHttpTransport implements IHttpClient {
     private final HttpClient client;
     private final HttpSettings settings;
 
-    MsalHttpTransport(HttpSettings settings) {
+    public MsalHttpTransport(HttpSettings settings) {
         this.settings = settings;
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .proxy(settings.proxySelector())
-                .followRedirects(HttpClient.Redirect.NEVER);
-        settings.authenticator().ifPresent(builder::authenticator);
-        settings.ssl().ifPresent(builder::sslContext);
-        this.client = builder.build();
+        this.client = settings.newHttpClient();
     }
 
     @Override

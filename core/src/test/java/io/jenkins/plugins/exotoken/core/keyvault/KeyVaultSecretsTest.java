@@ -17,7 +17,7 @@ import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
 import io.jenkins.plugins.exotoken.core.secret.SecretText;
 import io.jenkins.plugins.exotoken.core.testing.EntraSimulator;
 import io.jenkins.plugins.exotoken.core.testing.KeyVaultSimulator;
-import io.jenkins.plugins.exotoken.core.testing.KeyVaultSimulator.Fault;
+import io.jenkins.plugins.exotoken.core.testing.Fault;
 import io.jenkins.plugins.exotoken.core.testing.KeyVaultSimulator.Format;
 import io.jenkins.plugins.exotoken.core.testing.MutableClock;
 import io.jenkins.plugins.exotoken.core.testing.TestApp;

@@ -112,21 +112,6 @@ public final class EntraSimulator implements AutoCloseable {
         }
     }
 
-    /** One injected misbehaviour, consumed by the next token request. */
-    public record Fault(int status, String retryAfter, Duration delay) {
-        public static Fault status(int status) {
-            return new Fault(status, null, Duration.ZERO);
-        }
-
-        public static Fault throttled(String retryAfter) {
-            return new Fault(429, retryAfter, Duration.ZERO);
-        }
-
-        /** Answers normally, after a delay. */
-        public static Fault slow(Duration delay) {
-            return new Fault(0, null, delay);
-        }
-    }
 
     /** A request as the simulator saw it, secrets left out. */
     public record SeenRequest(String path, Map<String, String> form, Map<String, Object> assertionHeader,
@@ -321,9 +306,7 @@ public final class EntraSimulator implements AutoCloseable {
             tokenRequests.incrementAndGet();
             Fault fault = faults.poll();
             if (fault != null) {
-                if (!fault.delay().isZero()) {
-                    sleep(fault.delay());
-                }
+                fault.pause();
                 if (fault.status() != 0) {
                     Map<String, String> headers = fault.retryAfter() == null ? Map.of() : Map.of("Retry-After", fault.retryAfter());
                     String body = fault.status() == 429
@@ -354,7 +337,8 @@ public final class EntraSimulator implements AutoCloseable {
             return error(exchange, path, Map.of(), null, null, 400, "invalid_request", 900144,
                     "The request body must contain the following parameter: 'grant_type'.");
         }
-        Map<String, String> form = parseForm(exchange.getRequestBody());
+        Map<String, String> form = FormEncoding.decode(
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         Map<String, String> visible = new LinkedHashMap<>(form);
         visible.replaceAll((k, v) -> k.equals("client_secret") || k.equals("client_assertion") ? "****" : v);
         String segment = tenantSegment.toLowerCase(Locale.ROOT);
@@ -597,20 +581,6 @@ public final class EntraSimulator implements AutoCloseable {
         seen.add(new SeenRequest(path, form, header, claims, status));
     }
 
-    private static Map<String, String> parseForm(InputStream body) throws IOException {
-        String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : text.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            form.put(key, value);
-        }
-        return Collections.unmodifiableMap(form);
-    }
 
     private static void send(HttpExchange exchange, int status, Map<String, String> headers, String body)
             throws IOException {
@@ -629,11 +599,4 @@ public final class EntraSimulator implements AutoCloseable {
         }
     }
 
-    private static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

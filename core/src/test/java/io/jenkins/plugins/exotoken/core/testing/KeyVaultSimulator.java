@@ -139,25 +139,6 @@ public final class KeyVaultSimulator implements AutoCloseable {
         }
     }
 
-    /** One injected misbehaviour, consumed by the next request to any vault. */
-    public record Fault(int status, String retryAfter, Duration delay) {
-        public static Fault status(int status) {
-            return new Fault(status, null, Duration.ZERO);
-        }
-
-        public static Fault status(int status, String retryAfter) {
-            return new Fault(status, retryAfter, Duration.ZERO);
-        }
-
-        public static Fault throttled(String retryAfter) {
-            return new Fault(429, retryAfter, Duration.ZERO);
-        }
-
-        /** Answers normally, after a delay. */
-        public static Fault slow(Duration delay) {
-            return new Fault(0, null, delay);
-        }
-    }
 
     /**
      * A request as the simulator saw it: the vault host, the path, the api-version, whether a bearer token
@@ -554,7 +535,7 @@ public final class KeyVaultSimulator implements AutoCloseable {
             String hostHeader = exchange.getRequestHeaders().getFirst("Host");
             String host = hostHeader == null ? "" : hostHeader.replaceFirst(":\\d+$", "").toLowerCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath().replaceFirst("^/+", "/");
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            Map<String, String> query = FormEncoding.decode(exchange.getRequestURI().getRawQuery());
             String apiVersion = query.get("api-version");
             String[] parts = path.split("/", -1);
             boolean secretPath = parts.length >= 3 && parts.length <= 4 && "secrets".equals(parts[1])
@@ -570,8 +551,8 @@ public final class KeyVaultSimulator implements AutoCloseable {
 
             Answer answer;
             Fault fault = faults.poll();
-            if (fault != null && !fault.delay().isZero()) {
-                sleep(fault.delay());
+            if (fault != null) {
+                fault.pause();
             }
             if (fault != null && fault.status() != 0) {
                 answer = faultAnswer(fault);
@@ -738,22 +719,6 @@ public final class KeyVaultSimulator implements AutoCloseable {
         return new Answer(status, headers, JSONObjectUtils.toJSONString(Map.of("error", error)));
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (raw == null) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.putIfAbsent(key, value);
-        }
-        return query;
-    }
 
     private static void send(HttpExchange exchange, Answer answer) throws IOException {
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -774,11 +739,4 @@ public final class KeyVaultSimulator implements AutoCloseable {
         }
     }
 
-    private static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

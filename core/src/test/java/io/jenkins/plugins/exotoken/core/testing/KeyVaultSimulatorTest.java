@@ -369,8 +369,8 @@ class KeyVaultSimulatorTest {
         vault.putSecret(name, "s", "v", null);
         vault.resetCounts();
 
-        vault.inject(KeyVaultSimulator.Fault.throttled("3"), KeyVaultSimulator.Fault.status(503, "1"),
-                KeyVaultSimulator.Fault.status(500), KeyVaultSimulator.Fault.slow(Duration.ofMillis(300)));
+        vault.inject(Fault.throttled("3"), Fault.status(503, "1"),
+                Fault.status(500), Fault.slow(Duration.ofMillis(300)));
         HttpResponse<String> throttled = getSecret(name, "/secrets/s", token());
         assertThat(error(throttled, 429, "Throttled")).isNotNull();
         assertThat(throttled.headers().firstValue("Retry-After")).hasValue("3");

@@ -71,24 +71,6 @@ public final class ManagedIdentitySimulator implements AutoCloseable {
 
     public enum Style { APP_SERVICE, IMDS }
 
-    /** One injected misbehaviour, consumed by the next token request. */
-    public record Fault(int status, String retryAfter, Duration delay) {
-        public static Fault status(int status) {
-            return new Fault(status, null, Duration.ZERO);
-        }
-
-        public static Fault status(int status, String retryAfter) {
-            return new Fault(status, retryAfter, Duration.ZERO);
-        }
-
-        public static Fault throttled(String retryAfter) {
-            return new Fault(429, retryAfter, Duration.ZERO);
-        }
-
-        public static Fault slow(Duration delay) {
-            return new Fault(0, null, delay);
-        }
-    }
 
     /** A request as the simulator saw it: path, query parameters, and the status answered (no secrets). */
     public record SeenRequest(String method, String path, Map<String, String> query, boolean identityHeaderOk,
@@ -249,7 +231,7 @@ public final class ManagedIdentitySimulator implements AutoCloseable {
         try (exchange) {
             requests.incrementAndGet();
             String path = exchange.getRequestURI().getRawPath();
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            Map<String, String> query = FormEncoding.decode(exchange.getRequestURI().getRawQuery());
             boolean headerOk = style == Style.APP_SERVICE
                     ? identityHeader != null && identityHeader.equals(exchange.getRequestHeaders().getFirst("X-IDENTITY-HEADER"))
                     : "true".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Metadata"));
@@ -260,8 +242,8 @@ public final class ManagedIdentitySimulator implements AutoCloseable {
                         : new Answer(404, Map.of(), "{\"error\":\"Not found\"}");
             } else {
                 Fault fault = faults.poll();
-                if (fault != null && !fault.delay().isZero()) {
-                    sleep(fault.delay());
+                if (fault != null) {
+                    fault.pause();
                 }
                 if (fault != null && fault.status() != 0) {
                     answer = faultAnswer(fault);
@@ -423,22 +405,6 @@ public final class ManagedIdentitySimulator implements AutoCloseable {
         return resource.endsWith("/") ? resource.substring(0, resource.length() - 1) : resource;
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (raw == null) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.putIfAbsent(key, value);
-        }
-        return query;
-    }
 
     private void send(HttpExchange exchange, Answer answer) throws IOException {
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -451,11 +417,4 @@ public final class ManagedIdentitySimulator implements AutoCloseable {
         }
     }
 
-    private static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

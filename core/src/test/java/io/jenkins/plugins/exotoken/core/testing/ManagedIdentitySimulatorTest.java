@@ -210,8 +210,8 @@ class ManagedIdentitySimulatorTest {
                 ManagedIdentitySimulator vm = ManagedIdentitySimulator.startImds(entra, 0).tenant(tenant)
                         .systemAssigned(systemAppId)) {
             String appUrl = app.tokenUrl() + "?api-version=2019-08-01&resource=" + q(VAULT);
-            app.inject(ManagedIdentitySimulator.Fault.throttled("7"), ManagedIdentitySimulator.Fault.status(500, "1"),
-                    ManagedIdentitySimulator.Fault.slow(Duration.ofMillis(200)));
+            app.inject(Fault.throttled("7"), Fault.status(500, "1"),
+                    Fault.slow(Duration.ofMillis(200)));
             HttpResponse<String> throttled = get(appUrl, Map.of("X-IDENTITY-HEADER", "h"));
             assertAppServiceError(throttled, 429, "");
             assertThat(throttled.headers().firstValue("Retry-After")).hasValue("7");
@@ -226,7 +226,7 @@ class ManagedIdentitySimulatorTest {
             assertThat(app.seen()).extracting(ManagedIdentitySimulator.SeenRequest::status).containsExactly(429, 500, 200);
             assertThat(app.seen().get(2).query()).containsEntry("api-version", "2019-08-01").containsEntry("resource", VAULT);
 
-            vm.inject(ManagedIdentitySimulator.Fault.throttled("2"));
+            vm.inject(Fault.throttled("2"));
             HttpResponse<String> vmThrottled = get(vm.tokenUrl() + "?api-version=2018-02-01&resource=" + q(VAULT),
                     Map.of("Metadata", "true"));
             assertThat(vmThrottled.statusCode()).isEqualTo(429);

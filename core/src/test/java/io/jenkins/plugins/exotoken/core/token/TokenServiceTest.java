@@ -10,7 +10,7 @@ import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
 import io.jenkins.plugins.exotoken.core.secret.SecretText;
 import io.jenkins.plugins.exotoken.core.testing.EntraSimulator;
-import io.jenkins.plugins.exotoken.core.testing.EntraSimulator.Fault;
+import io.jenkins.plugins.exotoken.core.testing.Fault;
 import io.jenkins.plugins.exotoken.core.testing.TestApp;
 import java.time.Clock;
 import java.time.Duration;
@@ -269,8 +269,8 @@ class TokenServiceTest {
 
     @Test
     void requestsGoThroughTheConfiguredProxy() throws Exception {
-        try (io.jenkins.plugins.exotoken.core.testing.LoopbackConnectProxy proxy =
-                new io.jenkins.plugins.exotoken.core.testing.LoopbackConnectProxy()) {
+        try (io.jenkins.plugins.exotoken.core.testing.VaultHostProxy proxy =
+                new io.jenkins.plugins.exotoken.core.testing.VaultHostProxy("vault.azure.net", host -> false, 0)) {
             service.close();
             service = new TokenService(app.httpSettings().withProxy(java.net.ProxySelector.of(proxy.address()), null),
                     fastRetries(), Clock.systemUTC());
@@ -278,7 +278,8 @@ class TokenServiceTest {
             AccessToken token = service.acquire(secretRequest(app.secret));
 
             assertThat(simulator.verifyIssued(token.reveal())).isNotNull();
-            assertThat(proxy.tunnels()).containsExactly(java.net.URI.create(simulator.authorityHost()).getAuthority());
+            assertThat(proxy.tunnels()).extracting(io.jenkins.plugins.exotoken.core.testing.VaultHostProxy.Tunnel::target)
+                    .containsExactly(java.net.URI.create(simulator.authorityHost()).getAuthority());
         }
     }
 }
