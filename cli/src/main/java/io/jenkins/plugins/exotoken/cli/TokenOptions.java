@@ -1,6 +1,7 @@
 package io.jenkins.plugins.exotoken.cli;
 
 import io.jenkins.plugins.exotoken.core.ExoTokenException;
+import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
 import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
@@ -32,7 +33,7 @@ final class TokenOptions {
     ScopeOptions scope;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Read timeout of each request to Entra ID (default: ${DEFAULT-VALUE}).")
+            description = "Read timeout of each request to Entra ID and Key Vault (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     /** The token and the identity it is for; warnings (certificate expiry, missing roles) go to {@code err}. */
@@ -40,7 +41,7 @@ final class TokenOptions {
 
     Acquired acquire(Map<String, String> environment, PrintWriter err) throws ExoTokenException, InterruptedException {
         if (timeoutSeconds < 1) {
-            throw new io.jenkins.plugins.exotoken.core.InvalidInputException("--timeout must be at least 1 second.");
+            throw new InvalidInputException("--timeout must be at least 1 second.");
         }
         AppIdentity app = identity.identity();
         TokenScope tokenScope = ScopeOptions.of(scope, app.cloud());
