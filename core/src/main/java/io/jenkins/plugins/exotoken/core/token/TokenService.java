@@ -13,6 +13,7 @@ import io.jenkins.plugins.exotoken.core.http.RetryLoop;
 import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.http.TransientFailure;
 import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -78,7 +79,9 @@ public final class TokenService implements AutoCloseable {
         this.tokens = new SingleFlightCache<>(executor);
         MsalHttpTransport transport = new MsalHttpTransport(settings);
         this.applications = new ClientApplications(transport, executor);
-        this.managedIdentities = new ManagedIdentityApplications(transport, executor);
+        // Managed-identity endpoints are local to the machine (IMDS, App Service's sidecar): never via a proxy.
+        this.managedIdentities = new ManagedIdentityApplications(
+                new MsalHttpTransport(settings.withProxy(HttpClient.Builder.NO_PROXY, null)), executor);
     }
 
     public TokenService(HttpSettings settings) {

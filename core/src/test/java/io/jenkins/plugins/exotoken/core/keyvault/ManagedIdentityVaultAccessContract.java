@@ -72,8 +72,10 @@ abstract class ManagedIdentityVaultAccessContract {
         vaultName = "mi" + UUID.randomUUID().toString().substring(0, 8);
         vault.createVault(vaultName, app.tenantId);
         vault.putCertificate(vaultName, "exo-app", app.certificate, Format.PFX);
+        // Everything through the proxy, as a Jenkins proxy without exceptions would: the managed-identity
+        // endpoint must still be reached directly (the proxy refuses plain HTTP requests).
         HttpSettings settings = HttpSettings.defaults().withSslContext(vault.clientSslContext())
-                .withProxy(vault.proxySelector(), null);
+                .withProxy(java.net.ProxySelector.of(vault.proxy().address()), null);
         RetryPolicy retries = new RetryPolicy(2, Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(5));
         tokens = new TokenService(settings, retries, Clock.systemUTC());
         secrets = new KeyVaultSecrets(tokens, settings, retries, Clock.systemUTC(), Duration.ofMinutes(10));
