@@ -46,6 +46,7 @@ import java.util.logging.Logger;
 public final class TokenService implements AutoCloseable {
 
     private static final Logger LOGGER = Logger.getLogger(TokenService.class.getName());
+    private static final Duration MANAGED_IDENTITY_CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
     private record Key(Object principal, String secretVersion, String scope) {}
 
@@ -79,9 +80,11 @@ public final class TokenService implements AutoCloseable {
         this.tokens = new SingleFlightCache<>(executor);
         MsalHttpTransport transport = new MsalHttpTransport(settings);
         this.applications = new ClientApplications(transport, executor);
-        // Managed-identity endpoints are local to the machine (IMDS, App Service's sidecar): never via a proxy.
-        this.managedIdentities = new ManagedIdentityApplications(
-                new MsalHttpTransport(settings.withProxy(HttpClient.Builder.NO_PROXY, null)), executor);
+        // Managed-identity endpoints are local to the machine (IMDS, App Service's sidecar): never via a proxy,
+        // and one that does not connect within seconds is not there (e.g. IMDS off Azure).
+        HttpSettings local = settings.withProxy(HttpClient.Builder.NO_PROXY, null).withTimeouts(
+                min(settings.connectTimeout(), MANAGED_IDENTITY_CONNECT_TIMEOUT), settings.readTimeout());
+        this.managedIdentities = new ManagedIdentityApplications(new MsalHttpTransport(local), executor);
     }
 
     public TokenService(HttpSettings settings) {
@@ -185,6 +188,10 @@ public final class TokenService implements AutoCloseable {
         LOGGER.log(Level.FINE, call.description + ": unexpected failure", cause);
         return new ServiceUnavailableException(call.description + ": " + cause.getClass().getSimpleName()
                 + " (details in the log at FINE).", cause);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static ThreadFactory daemonThreads() {
