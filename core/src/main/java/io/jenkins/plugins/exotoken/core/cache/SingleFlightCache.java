@@ -90,7 +90,8 @@ public final class SingleFlightCache<K, V> {
         try {
             return flight.get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new ServiceUnavailableException(what + ": no answer within " + bound.toSeconds() + " s.", null);
+            throw new ServiceUnavailableException(what + ": no answer within "
+                    + (bound.toSeconds() > 0 ? bound.toSeconds() + " s." : bound.toMillis() + " ms."), null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ExoTokenException failure) {
