@@ -6,11 +6,8 @@ import io.jenkins.plugins.exotoken.core.cert.CertificateReport;
 import io.jenkins.plugins.exotoken.core.cert.Finding;
 import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
-import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.identity.Cloud;
-import io.jenkins.plugins.exotoken.core.keyvault.KeyVaultSecrets;
 import io.jenkins.plugins.exotoken.core.secret.CertificateCredential;
-import io.jenkins.plugins.exotoken.core.token.TokenService;
 import com.azure.json.JsonWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -79,12 +76,9 @@ final class InspectCommand implements Callable<Integer> {
 
     private CertificateReport fromKeyVault() throws Exception {
         Cloud vaultCloud = cloud.cloud();
-        HttpSettings settings = HttpSettings.defaults();
-        try (TokenService tokens = new TokenService(settings);
-                KeyVaultSecrets vault = new KeyVaultSecrets(tokens, settings, RetryPolicy.defaults(), Clock.systemUTC(),
-                        KeyVaultSecrets.DEFAULT_CACHE_PERIOD)) {
+        try (Engine engine = Engine.start(HttpSettings.defaults())) {
             // Resolving validates too: a certificate Entra ID cannot use is reported as an error (exit 2).
-            CertificateCredential credential = (CertificateCredential) vault.resolve(
+            CertificateCredential credential = (CertificateCredential) engine.vault().resolve(
                     source.keyVault.reference(vaultCloud, true), source.keyVault.access(vaultCloud, cli.environment));
             return new CertificateReport(credential.info(), credential.warnings());
         }

@@ -3,17 +3,13 @@ package io.jenkins.plugins.exotoken.cli;
 import io.jenkins.plugins.exotoken.core.ExoTokenException;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
-import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
-import io.jenkins.plugins.exotoken.core.keyvault.KeyVaultSecrets;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
 import io.jenkins.plugins.exotoken.core.secret.CertificateCredential;
 import io.jenkins.plugins.exotoken.core.token.AccessToken;
 import io.jenkins.plugins.exotoken.core.token.TokenRequest;
 import io.jenkins.plugins.exotoken.core.token.TokenScope;
-import io.jenkins.plugins.exotoken.core.token.TokenService;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
@@ -47,14 +43,12 @@ final class TokenOptions {
         TokenScope tokenScope = ScopeOptions.of(scope, app.cloud());
         HttpSettings settings = HttpSettings.defaults()
                 .withTimeouts(HttpSettings.DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(timeoutSeconds));
-        try (TokenService service = new TokenService(settings);
-                KeyVaultSecrets vault = new KeyVaultSecrets(service, settings, RetryPolicy.defaults(),
-                        Clock.systemUTC(), KeyVaultSecrets.DEFAULT_CACHE_PERIOD)) {
-            AppSecret appSecret = secret.secret(environment, app.cloud(), vault);
+        try (Engine engine = Engine.start(settings)) {
+            AppSecret appSecret = secret.secret(environment, app.cloud(), engine.vault());
             if (appSecret instanceof CertificateCredential certificate) {
                 certificate.warnings().forEach(w -> err.println("warning: " + w.message()));
             }
-            AccessToken token = service.acquire(new TokenRequest(app, appSecret, tokenScope));
+            AccessToken token = engine.tokens().acquire(new TokenRequest(app, appSecret, tokenScope));
             if (token.roles().isEmpty() && tokenScope.equals(TokenScope.forResource(app.cloud(), TokenScope.EXCHANGE))) {
                 err.println("warning: the token carries no application roles: grant the app Exchange.ManageAsApp"
                         + " (Office 365 Exchange Online) with admin consent, and an Exchange role, before"

@@ -53,7 +53,7 @@ final class KeyVaultClient {
      * @param access names the reader in messages
      * @throws TransientFailure for 429, 5xx and transport failures, to be retried
      */
-    VaultSecret get(KeyVaultReference reference, AccessToken token, VaultAccess access, String vaultResource)
+    VaultSecret get(KeyVaultReference reference, AccessToken token, VaultAccess access)
             throws ExoTokenException, TransientFailure, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(reference.secretUri(API_VERSION))
                 .timeout(settings.readTimeout())
@@ -82,11 +82,12 @@ final class KeyVaultClient {
             throw new TransientFailure("Key Vault answered HTTP " + status,
                     RetryAfter.parse(response.headers().map(), clock), null);
         }
-        throw refusal(reference, access, vaultResource, response);
+        throw refusal(reference, access, response);
     }
 
     private static VaultRefusedException refusal(KeyVaultReference reference, VaultAccess access,
-            String vaultResource, HttpResponse<String> response) {
+            HttpResponse<String> response) {
+        String vaultResource = reference.vaultResource();
         int status = response.statusCode();
         VaultError error = VaultError.parse(response.body());
         String said = error.message().isEmpty() ? "HTTP " + status : error.code() + ": " + error.message();

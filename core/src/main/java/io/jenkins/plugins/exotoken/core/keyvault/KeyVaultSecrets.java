@@ -94,8 +94,8 @@ public final class KeyVaultSecrets implements AutoCloseable {
         Key key = new Key(reference, access.cacheKey());
         String what = "Reading " + reference.describe();
         Duration bound = retries.bound(settings).multipliedBy(2); // a vault token first, then the vault
-        return resolved.get(key, r -> clock.instant().isBefore(r.nextCheck), previous -> load(reference, access, previous),
-                bound, what).secret;
+        return resolved.get(key, r -> clock.instant().isBefore(r.nextCheck),
+                previous -> load(what, reference, access, previous), bound, what).secret;
     }
 
     @Override
@@ -103,13 +103,12 @@ public final class KeyVaultSecrets implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private Resolved load(KeyVaultReference reference, VaultAccess access, Resolved previous)
+    private Resolved load(String what, KeyVaultReference reference, VaultAccess access, Resolved previous)
             throws ExoTokenException, InterruptedException {
         VaultSecret secret;
         try {
             AccessToken token = vaultToken(reference, access);
-            secret = retries.run("Reading " + reference.describe(), reference.vaultUrl().toString(),
-                    () -> client.get(reference, token, access, reference.vaultResource()));
+            secret = retries.run(what, reference.vaultUrl().toString(), () -> client.get(reference, token, access));
         } catch (ServiceUnavailableException e) {
             Instant now = clock.instant();
             if (previous != null && (previous.expires == null || now.isBefore(previous.expires))) {
@@ -130,7 +129,7 @@ public final class KeyVaultSecrets implements AutoCloseable {
 
     private AccessToken vaultToken(KeyVaultReference reference, VaultAccess access)
             throws ExoTokenException, InterruptedException {
-        TokenScope scope = TokenScope.of(reference.vaultResource() + "/.default");
+        TokenScope scope = TokenScope.forResource(reference.cloud(), TokenScope.KEY_VAULT);
         if (access instanceof VaultAccess.ByApp app) {
             return tokens.acquire(new TokenRequest("the vault-reading app", app.identity(), app.secret(), scope, null));
         }
