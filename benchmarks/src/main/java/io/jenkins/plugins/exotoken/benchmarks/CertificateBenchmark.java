@@ -1,11 +1,11 @@
 package io.jenkins.plugins.exotoken.benchmarks;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.SecretValue;
 import io.jenkins.plugins.exotoken.core.cert.CertificateInspector;
 import io.jenkins.plugins.exotoken.core.cert.CertificateReader;
 import io.jenkins.plugins.exotoken.core.cert.CertificateReport;
 import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
-import io.jenkins.plugins.exotoken.core.secret.SecretText;
 import io.jenkins.plugins.exotoken.core.testing.TestPki;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +37,7 @@ public class CertificateBenchmark {
 
     private final CertificateReader reader = new CertificateReader();
     private final CertificateInspector inspector = new CertificateInspector(Clock.systemUTC());
-    private final SecretText password = SecretText.of("pw");
+    private final SecretValue password = SecretValue.of("pw");
     private byte[] pfx;
 
     @Setup(Level.Trial)

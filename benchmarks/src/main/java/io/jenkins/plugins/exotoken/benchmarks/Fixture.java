@@ -8,7 +8,7 @@ import com.microsoft.aad.msal4j.IHttpClient;
 import com.microsoft.aad.msal4j.TokenSource;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
-import io.jenkins.plugins.exotoken.core.secret.CertificateCredential;
+import io.jenkins.plugins.exotoken.core.secret.AppCertificate;
 import io.jenkins.plugins.exotoken.core.testing.EntraSimulator;
 import io.jenkins.plugins.exotoken.core.testing.TestApp;
 import io.jenkins.plugins.exotoken.core.token.AccessToken;
@@ -41,7 +41,7 @@ final class Fixture implements AutoCloseable {
     final EntraSimulator simulator;
     final TestApp app;
     /** Parsed and inspected once, as the plugin does per credential version. */
-    final CertificateCredential credential;
+    final AppCertificate credential;
     final TokenScope scope;
     final HttpSettings httpSettings;
     /** msal4j's own threads for raw applications (TokenService brings its own). */

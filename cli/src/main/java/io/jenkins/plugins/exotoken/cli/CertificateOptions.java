@@ -1,13 +1,13 @@
 package io.jenkins.plugins.exotoken.cli;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.SecretValue;
 import io.jenkins.plugins.exotoken.core.cert.CertificateInspector;
 import io.jenkins.plugins.exotoken.core.cert.CertificateReader;
 import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
-import io.jenkins.plugins.exotoken.core.secret.CertificateCredential;
-import io.jenkins.plugins.exotoken.core.secret.SecretText;
-import java.time.Clock;
+import io.jenkins.plugins.exotoken.core.secret.AppCertificate;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -36,13 +36,13 @@ final class CertificateOptions {
     }
 
     /** The certificate, validated for signing in. */
-    CertificateCredential credential(Map<String, String> environment) throws InvalidInputException {
+    AppCertificate credential(Map<String, String> environment) throws InvalidInputException {
         LoadedCertificate loaded = load(environment);
-        return CertificateCredential.of(source(), loaded, new CertificateInspector(Clock.systemUTC()).inspect(loaded));
+        return AppCertificate.of(source(), loaded, new CertificateInspector(Clock.systemUTC()).inspect(loaded));
     }
 
     LoadedCertificate load(Map<String, String> environment) throws InvalidInputException {
-        SecretText password = SecretInput.optional(environment, passwordEnv, passwordFile, "certificate password");
+        SecretValue password = SecretInput.optional(environment, passwordEnv, passwordFile, "certificate password");
         String source = source();
         byte[] keyBytes = key == null ? null : SecretInput.readFile(key, "key file");
         return new CertificateReader().read(source, SecretInput.readFile(certificate, "certificate file"), keyBytes,

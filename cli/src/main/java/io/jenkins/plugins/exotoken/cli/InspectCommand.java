@@ -1,5 +1,6 @@
 package io.jenkins.plugins.exotoken.cli;
 
+import com.azure.json.JsonWriter;
 import io.jenkins.plugins.exotoken.core.cert.CertificateInfo;
 import io.jenkins.plugins.exotoken.core.cert.CertificateInspector;
 import io.jenkins.plugins.exotoken.core.cert.CertificateReport;
@@ -7,8 +8,7 @@ import io.jenkins.plugins.exotoken.core.cert.Finding;
 import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
 import io.jenkins.plugins.exotoken.core.identity.Cloud;
-import io.jenkins.plugins.exotoken.core.secret.CertificateCredential;
-import com.azure.json.JsonWriter;
+import io.jenkins.plugins.exotoken.core.secret.AppCertificate;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -18,10 +18,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code exo-token inspect}: certificate facts and validation, without any network call. */
 @Command(name = "inspect", sortOptions = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
@@ -78,7 +78,7 @@ final class InspectCommand implements Callable<Integer> {
         Cloud vaultCloud = cloud.cloud();
         try (Engine engine = Engine.start(HttpSettings.defaults())) {
             // Resolving validates too: a certificate Entra ID cannot use is reported as an error (exit 2).
-            CertificateCredential credential = (CertificateCredential) engine.vault().resolve(
+            AppCertificate credential = (AppCertificate) engine.vault().resolve(
                     source.keyVault.reference(vaultCloud, true), source.keyVault.access(vaultCloud, cli.environment));
             return new CertificateReport(credential.info(), credential.warnings());
         }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.exotoken.cli;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
-import io.jenkins.plugins.exotoken.core.secret.SecretText;
+import io.jenkins.plugins.exotoken.core.SecretValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +16,7 @@ final class SecretInput {
 
     private SecretInput() {}
 
-    static SecretText optional(Map<String, String> environment, String variable, Path file, String what)
+    static SecretValue optional(Map<String, String> environment, String variable, Path file, String what)
             throws InvalidInputException {
         if (variable != null && file != null) {
             throw new InvalidInputException("Give the " + what + " either in an environment variable or in a file,"
@@ -26,19 +26,19 @@ final class SecretInput {
             return required(environment, variable, what);
         }
         if (file != null) {
-            return SecretText.of(new String(readFile(file, what + " file"), StandardCharsets.UTF_8).strip());
+            return SecretValue.of(new String(readFile(file, what + " file"), StandardCharsets.UTF_8).strip());
         }
-        return SecretText.empty();
+        return SecretValue.empty();
     }
 
-    static SecretText required(Map<String, String> environment, String variable, String what)
+    static SecretValue required(Map<String, String> environment, String variable, String what)
             throws InvalidInputException {
         String value = environment.get(variable);
         if (value == null) {
             throw new InvalidInputException("Environment variable " + variable + " (the " + what + ") is not set:"
                     + " export it before running exo-token.");
         }
-        return SecretText.of(value);
+        return SecretValue.of(value);
     }
 
     static byte[] readFile(Path file, String what) throws InvalidInputException {

@@ -4,8 +4,8 @@ import io.jenkins.plugins.exotoken.core.ExoTokenException;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
 import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
+import io.jenkins.plugins.exotoken.core.secret.AppCertificate;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
-import io.jenkins.plugins.exotoken.core.secret.CertificateCredential;
 import io.jenkins.plugins.exotoken.core.token.AccessToken;
 import io.jenkins.plugins.exotoken.core.token.TokenRequest;
 import io.jenkins.plugins.exotoken.core.token.TokenScope;
@@ -45,7 +45,7 @@ final class TokenOptions {
                 .withTimeouts(HttpSettings.DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(timeoutSeconds));
         try (Engine engine = Engine.start(settings)) {
             AppSecret appSecret = secret.secret(environment, app.cloud(), engine.vault());
-            if (appSecret instanceof CertificateCredential certificate) {
+            if (appSecret instanceof AppCertificate certificate) {
                 certificate.warnings().forEach(w -> err.println("warning: " + w.message()));
             }
             AccessToken token = engine.tokens().acquire(new TokenRequest(app, appSecret, tokenScope));

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.exotoken.core;
 
-import io.jenkins.plugins.exotoken.core.token.EntraError;
-
 /** Entra ID answered and refused the request; {@link #error()} carries what it said. */
 public final class AuthenticationFailedException extends ExoTokenException {
 

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.exotoken.core.cert;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
-import io.jenkins.plugins.exotoken.core.secret.SecretText;
+import io.jenkins.plugins.exotoken.core.SecretValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -26,9 +26,9 @@ public final class CertificateReader {
      * Reads one blob: a PFX, a PEM bundle (certificate and key together) or a DER certificate.
      *
      * @param source names the input in messages, e.g. {@code "certificate file app.pfx"}
-     * @param password the PFX or PEM key password; {@link SecretText#empty()} when there is none
+     * @param password the PFX or PEM key password; {@link SecretValue#empty()} when there is none
      */
-    public LoadedCertificate read(String source, byte[] data, SecretText password) throws InvalidInputException {
+    public LoadedCertificate read(String source, byte[] data, SecretValue password) throws InvalidInputException {
         if (data == null || data.length == 0) {
             throw new InvalidInputException(source + " is empty: upload the PFX or PEM file that holds the app's"
                     + " certificate and private key.");
@@ -61,7 +61,7 @@ public final class CertificateReader {
     /**
      * Reads a certificate and its key from separate PEM files (as {@code openssl req -x509 -keyout} writes them).
      */
-    public LoadedCertificate read(String source, byte[] certificate, byte[] key, SecretText password)
+    public LoadedCertificate read(String source, byte[] certificate, byte[] key, SecretValue password)
             throws InvalidInputException {
         if (key == null || key.length == 0) {
             return read(source, certificate, password);
@@ -75,7 +75,7 @@ public final class CertificateReader {
         return pem.read(source, certText + "\n" + keyText, password);
     }
 
-    private LoadedCertificate derOrPkcs12(String source, byte[] der, SecretText password) throws InvalidInputException {
+    private LoadedCertificate derOrPkcs12(String source, byte[] der, SecretValue password) throws InvalidInputException {
         if (DerCertificate.looksLikeCertificate(der)) {
             return new LoadedCertificate(CertificateFormat.DER_CERTIFICATE, DerCertificate.parse(source, der), null);
         }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.exotoken.core.cert;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
-import io.jenkins.plugins.exotoken.core.secret.SecretText;
+import io.jenkins.plugins.exotoken.core.SecretValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.security.PrivateKey;
@@ -31,7 +31,7 @@ final class PemReader {
 
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
-    LoadedCertificate read(String source, String text, SecretText password) throws InvalidInputException {
+    LoadedCertificate read(String source, String text, SecretValue password) throws InvalidInputException {
         List<X509Certificate> certificates = new ArrayList<>();
         List<PrivateKey> keys = new ArrayList<>();
         boolean sawRequest = false;
@@ -76,7 +76,7 @@ final class PemReader {
         }
     }
 
-    private static PrivateKey privateKey(String source, Object item, SecretText password) throws InvalidInputException {
+    private static PrivateKey privateKey(String source, Object item, SecretValue password) throws InvalidInputException {
         // JDK key objects: msal4j and the key match expect the JDK's algorithm names ("EC", not BC's "ECDSA").
         JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
         try {
@@ -108,7 +108,7 @@ final class PemReader {
         return null; // public keys, CRLs, parameters: not ours to use
     }
 
-    private static void requirePassword(String source, SecretText password) throws InvalidInputException {
+    private static void requirePassword(String source, SecretValue password) throws InvalidInputException {
         if (password.isEmpty()) {
             throw new InvalidInputException("The private key in " + source + " is encrypted: supply its password.");
         }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.exotoken.core.cert;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
-import io.jenkins.plugins.exotoken.core.secret.SecretText;
+import io.jenkins.plugins.exotoken.core.SecretValue;
 import java.io.ByteArrayInputStream;
 import java.security.Key;
 import java.security.KeyStore;
@@ -25,7 +25,7 @@ final class Pkcs12Reader {
 
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
-    LoadedCertificate read(String source, byte[] der, SecretText password) throws InvalidInputException {
+    LoadedCertificate read(String source, byte[] der, SecretValue password) throws InvalidInputException {
         LoadedCertificate withoutKey = null;
         Exception firstFailure = null;
         // The JDK reads only shrouded key bags; Bouncy Castle also reads plain ones (openssl -keypbe NONE).
@@ -62,7 +62,7 @@ final class Pkcs12Reader {
         }
     }
 
-    private static LoadedCertificate fromKeyStore(String source, KeyStore store, byte[] der, SecretText password)
+    private static LoadedCertificate fromKeyStore(String source, KeyStore store, byte[] der, SecretValue password)
             throws Exception {
         char[] pw = password.toChars();
         store.load(new ByteArrayInputStream(der), pw);
@@ -109,7 +109,7 @@ final class Pkcs12Reader {
         return result;
     }
 
-    private static InvalidInputException diagnose(String source, byte[] der, SecretText password, Exception cause) {
+    private static InvalidInputException diagnose(String source, byte[] der, SecretValue password, Exception cause) {
         if (cause instanceof NoEntries) {
             return new InvalidInputException(source + " is a PFX without any certificate in it: export the app's"
                     + " certificate with its private key.", null);

@@ -3,12 +3,12 @@ package io.jenkins.plugins.exotoken.core.keyvault;
 import com.azure.json.JsonProviders;
 import com.azure.json.JsonReader;
 import io.jenkins.plugins.exotoken.core.ExoTokenException;
+import io.jenkins.plugins.exotoken.core.SecretValue;
 import io.jenkins.plugins.exotoken.core.ServiceUnavailableException;
 import io.jenkins.plugins.exotoken.core.VaultRefusedException;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
 import io.jenkins.plugins.exotoken.core.http.RetryAfter;
 import io.jenkins.plugins.exotoken.core.http.TransientFailure;
-import io.jenkins.plugins.exotoken.core.secret.SecretText;
 import io.jenkins.plugins.exotoken.core.token.AccessToken;
 import java.io.IOException;
 import java.net.URI;
@@ -155,7 +155,7 @@ final class KeyVaultClient {
         Map<?, ?> attributes = json.get("attributes") instanceof Map<?, ?> m ? m : Map.of();
         return new VaultSecret(
                 String.valueOf(json.getOrDefault("id", "")),
-                SecretText.of(text),
+                SecretValue.of(text),
                 json.get("contentType") instanceof String ct ? ct.trim().toLowerCase(Locale.ROOT) : null,
                 !Boolean.FALSE.equals(attributes.get("enabled")),
                 epoch(attributes.get("nbf")).orElse(null),

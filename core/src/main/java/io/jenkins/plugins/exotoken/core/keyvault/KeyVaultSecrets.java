@@ -2,6 +2,7 @@ package io.jenkins.plugins.exotoken.core.keyvault;
 
 import io.jenkins.plugins.exotoken.core.ExoTokenException;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.SecretValue;
 import io.jenkins.plugins.exotoken.core.ServiceUnavailableException;
 import io.jenkins.plugins.exotoken.core.VaultRefusedException;
 import io.jenkins.plugins.exotoken.core.cache.SingleFlightCache;
@@ -12,10 +13,9 @@ import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
 import io.jenkins.plugins.exotoken.core.http.RetryLoop;
 import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
+import io.jenkins.plugins.exotoken.core.secret.AppCertificate;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
-import io.jenkins.plugins.exotoken.core.secret.CertificateCredential;
 import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
-import io.jenkins.plugins.exotoken.core.secret.SecretText;
 import io.jenkins.plugins.exotoken.core.token.AccessToken;
 import io.jenkins.plugins.exotoken.core.token.ManagedIdentityRequest;
 import io.jenkins.plugins.exotoken.core.token.TokenRequest;
@@ -174,17 +174,17 @@ public final class KeyVaultSecrets implements AutoCloseable {
                 ? decodeBase64(reference, secret.value())
                 : secret.value().reveal().getBytes(StandardCharsets.UTF_8);
         // Key Vault exports certificate-backed secrets as PFX with an empty password, or as PEM.
-        LoadedCertificate loaded = new CertificateReader().read(source, bytes, SecretText.empty());
+        LoadedCertificate loaded = new CertificateReader().read(source, bytes, SecretValue.empty());
         CertificateReport report = new CertificateInspector(clock).inspect(loaded);
         if (loaded.privateKey() == null) {
             throw new VaultRefusedException(source + " holds no private key: the certificate's key is not"
                     + " exportable. Create it with an exportable key (policy keyProperties.exportable = true),"
                     + " or import a PFX that includes the key.", 0, "NonExportableKey");
         }
-        return CertificateCredential.of(source, loaded, report);
+        return AppCertificate.of(source, loaded, report);
     }
 
-    private static byte[] decodeBase64(KeyVaultReference reference, SecretText value) throws VaultRefusedException {
+    private static byte[] decodeBase64(KeyVaultReference reference, SecretValue value) throws VaultRefusedException {
         try {
             return Base64.getMimeDecoder().decode(value.reveal());
         } catch (IllegalArgumentException e) {

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.exotoken.core.keyvault;
 
 import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
+import io.jenkins.plugins.exotoken.core.identity.ManagedIdentity;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
-import io.jenkins.plugins.exotoken.core.token.ManagedIdentity;
 import java.util.Objects;
 
 /** Who reads the vault: the machine's managed identity, or another app registration. */

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.exotoken.core.keyvault;
 
-import io.jenkins.plugins.exotoken.core.secret.SecretText;
+import io.jenkins.plugins.exotoken.core.SecretValue;
 import java.time.Instant;
 
 /**
@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param notBefore {@code nbf}, or {@code null}
  * @param expires {@code exp}, or {@code null}
  */
-public record VaultSecret(String id, SecretText value, String contentType, boolean enabled, Instant notBefore,
+public record VaultSecret(String id, SecretValue value, String contentType, boolean enabled, Instant notBefore,
         Instant expires) {
 
     /** The version id: the last segment of {@link #id()}. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.exotoken.core.secret;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.SecretValue;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ import java.util.Objects;
  *
  * @param value the secret, which never prints itself
  */
-public record ClientSecret(SecretText value) implements AppSecret {
+public record ClientSecret(SecretValue value) implements AppSecret {
 
     public ClientSecret {
         Objects.requireNonNull(value, "value");
@@ -19,13 +20,13 @@ public record ClientSecret(SecretText value) implements AppSecret {
      * @param source names the input in messages, e.g. {@code "environment variable EXO_SECRET"}
      * @throws InvalidInputException when empty
      */
-    public static ClientSecret of(String source, SecretText value) throws InvalidInputException {
+    public static ClientSecret of(String source, SecretValue value) throws InvalidInputException {
         if (value == null || value.reveal().isBlank()) {
             throw new InvalidInputException("The client secret from " + source + " is empty: copy the secret's"
                     + " Value (not its Secret ID) from the app registration's Certificates & secrets page.");
         }
         if (!value.reveal().equals(value.reveal().strip())) {
-            return new ClientSecret(SecretText.of(value.reveal().strip()));
+            return new ClientSecret(SecretValue.of(value.reveal().strip()));
         }
         return new ClientSecret(value);
     }

@@ -5,8 +5,8 @@ import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IClientCredential;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
+import io.jenkins.plugins.exotoken.core.secret.AppCertificate;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
-import io.jenkins.plugins.exotoken.core.secret.CertificateCredential;
 import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
 import java.net.MalformedURLException;
 import java.util.Map;
@@ -45,7 +45,7 @@ final class ClientApplications {
 
     private ConfidentialClientApplication build(AppIdentity identity, AppSecret secret) throws InvalidInputException {
         IClientCredential credential;
-        if (secret instanceof CertificateCredential certificate) {
+        if (secret instanceof AppCertificate certificate) {
             credential = ClientCredentialFactory.createFromCertificateChain(certificate.privateKey(), certificate.chain());
         } else {
             credential = ClientCredentialFactory.createFromSecret(((ClientSecret) secret).value().reveal());

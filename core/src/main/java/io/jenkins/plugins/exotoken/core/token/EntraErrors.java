@@ -2,6 +2,7 @@ package io.jenkins.plugins.exotoken.core.token;
 
 import com.microsoft.aad.msal4j.MsalServiceException;
 import io.jenkins.plugins.exotoken.core.AuthenticationFailedException;
+import io.jenkins.plugins.exotoken.core.EntraError;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.exotoken.core.token;
 
 import com.microsoft.aad.msal4j.ManagedIdentityApplication;
 import com.microsoft.aad.msal4j.ManagedIdentityId;
+import io.jenkins.plugins.exotoken.core.identity.ManagedIdentity;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;

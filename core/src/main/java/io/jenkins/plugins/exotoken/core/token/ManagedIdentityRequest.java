@@ -1,5 +1,6 @@
 package io.jenkins.plugins.exotoken.core.token;
 
+import io.jenkins.plugins.exotoken.core.identity.ManagedIdentity;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.util.X509CertUtils;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
-import io.jenkins.plugins.exotoken.core.secret.CertificateCredential;
-import io.jenkins.plugins.exotoken.core.secret.SecretText;
-import io.jenkins.plugins.exotoken.core.testing.TestPki;
+import io.jenkins.plugins.exotoken.core.SecretValue;
+import io.jenkins.plugins.exotoken.core.secret.AppCertificate;
 import io.jenkins.plugins.exotoken.core.testing.TestPki.Issued;
+import io.jenkins.plugins.exotoken.core.testing.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +22,7 @@ class CertificateInspectorTest {
 
     private static LoadedCertificate pem(Issued cert, java.security.PrivateKey key) throws InvalidInputException {
         String text = TestPki.pemCertificates(cert.chain()) + (key == null ? "" : TestPki.pemPkcs8(key));
-        return new CertificateReader().read("test.pem", text.getBytes(StandardCharsets.UTF_8), SecretText.empty());
+        return new CertificateReader().read("test.pem", text.getBytes(StandardCharsets.UTF_8), SecretValue.empty());
     }
 
     private static java.util.List<String> codes(CertificateReport report) {
@@ -114,7 +114,7 @@ class CertificateInspectorTest {
         LoadedCertificate noKey = pem(ec, null);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> CertificateCredential.of("credential 'exo-app'", noKey, inspector.inspect(noKey)))
+                        () -> AppCertificate.of("credential 'exo-app'", noKey, inspector.inspect(noKey)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("credential 'exo-app' cannot be used")
                 .hasMessageContaining("without its private key")
@@ -122,7 +122,7 @@ class CertificateInspectorTest {
 
         Issued weak = TestPki.selfSigned("weak", TestPki.rsa(1024));
         LoadedCertificate loaded = pem(weak, weak.privateKey());
-        CertificateCredential credential = CertificateCredential.of("weak", loaded, inspector.inspect(loaded));
+        AppCertificate credential = AppCertificate.of("weak", loaded, inspector.inspect(loaded));
         assertThat(credential.warnings()).extracting(Finding::code).containsExactly("WEAK_KEY");
         assertThat(credential.toString()).doesNotContain("PRIVATE").contains(credential.info().thumbprintSha1());
     }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
-import io.jenkins.plugins.exotoken.core.secret.SecretText;
-import io.jenkins.plugins.exotoken.core.testing.TestPki;
+import io.jenkins.plugins.exotoken.core.SecretValue;
 import io.jenkins.plugins.exotoken.core.testing.TestPki.Issued;
+import io.jenkins.plugins.exotoken.core.testing.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -48,7 +48,7 @@ class CertificateReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {PASSWORD, ""})
     void readsModernAesPfxWithOrWithoutPassword(String password) throws Exception {
-        LoadedCertificate loaded = reader.read("app.pfx", TestPki.pfxAes(app, password), SecretText.of(password));
+        LoadedCertificate loaded = reader.read("app.pfx", TestPki.pfxAes(app, password), SecretValue.of(password));
 
         assertHolds(loaded, app, CertificateFormat.PKCS12);
     }
@@ -57,7 +57,7 @@ class CertificateReaderTest {
     @EnumSource(TestPki.LegacyPbe.class)
     void readsLegacyWindowsPfx(TestPki.LegacyPbe pbe) throws Exception {
         LoadedCertificate loaded = reader.read("legacy.pfx", TestPki.pfxLegacy(chained, PASSWORD, pbe),
-                SecretText.of(PASSWORD));
+                SecretValue.of(PASSWORD));
 
         assertHolds(loaded, chained, CertificateFormat.PKCS12);
         assertThat(loaded.chain()).containsExactlyElementsOf(chained.chain());
@@ -65,7 +65,7 @@ class CertificateReaderTest {
 
     @Test
     void readsPfxWithAPlainKeyBagThatTheJdkSkips() throws Exception {
-        LoadedCertificate loaded = reader.read("plain.pfx", TestPki.pfxUnencrypted(app, ""), SecretText.empty());
+        LoadedCertificate loaded = reader.read("plain.pfx", TestPki.pfxUnencrypted(app, ""), SecretValue.empty());
 
         assertHolds(loaded, app, CertificateFormat.PKCS12);
     }
@@ -74,7 +74,7 @@ class CertificateReaderTest {
     void readsPfxGivenAsBase64TextAsKeyVaultAndJcascHandItOver() throws Exception {
         String base64 = Base64.getMimeEncoder().encodeToString(TestPki.pfxAes(app, ""));
 
-        assertHolds(reader.read("vault value", utf8(base64 + "\n"), SecretText.empty()), app, CertificateFormat.PKCS12);
+        assertHolds(reader.read("vault value", utf8(base64 + "\n"), SecretValue.empty()), app, CertificateFormat.PKCS12);
     }
 
     @Test
@@ -82,7 +82,7 @@ class CertificateReaderTest {
         List<java.security.cert.X509Certificate> reversed = List.of(ca.certificate(), chained.certificate());
         String pem = TestPki.pemPkcs1(chained.privateKey()) + TestPki.pemCertificates(reversed);
 
-        LoadedCertificate loaded = reader.read("bundle.pem", utf8(pem), SecretText.empty());
+        LoadedCertificate loaded = reader.read("bundle.pem", utf8(pem), SecretValue.empty());
 
         assertHolds(loaded, chained, CertificateFormat.PEM);
         assertThat(loaded.chain()).containsExactly(chained.certificate(), ca.certificate());
@@ -92,34 +92,34 @@ class CertificateReaderTest {
     void readsPemWithPkcs8Key() throws Exception {
         String pem = TestPki.pemCertificates(app.chain()) + TestPki.pemPkcs8(app.privateKey());
 
-        assertHolds(reader.read("app.pem", utf8(pem), SecretText.empty()), app, CertificateFormat.PEM);
+        assertHolds(reader.read("app.pem", utf8(pem), SecretValue.empty()), app, CertificateFormat.PEM);
     }
 
     @Test
     void readsPemWithEncryptedPkcs8Key() throws Exception {
         String pem = TestPki.pemCertificates(app.chain()) + TestPki.pemPkcs8Encrypted(app.privateKey(), PASSWORD);
 
-        assertHolds(reader.read("app.pem", utf8(pem), SecretText.of(PASSWORD)), app, CertificateFormat.PEM);
+        assertHolds(reader.read("app.pem", utf8(pem), SecretValue.of(PASSWORD)), app, CertificateFormat.PEM);
     }
 
     @Test
     void readsPemWithLegacyEncryptedPkcs1Key() throws Exception {
         String pem = TestPki.pemCertificates(app.chain()) + TestPki.pemPkcs1Encrypted(app.privateKey(), PASSWORD);
 
-        assertHolds(reader.read("app.pem", utf8(pem), SecretText.of(PASSWORD)), app, CertificateFormat.PEM);
+        assertHolds(reader.read("app.pem", utf8(pem), SecretValue.of(PASSWORD)), app, CertificateFormat.PEM);
     }
 
     @Test
     void readsCertificateAndKeyFromSeparateFiles() throws Exception {
         LoadedCertificate loaded = reader.read("app.crt + app.key", utf8(TestPki.pemCertificates(app.chain())),
-                utf8(TestPki.pemPkcs8(app.privateKey())), SecretText.empty());
+                utf8(TestPki.pemPkcs8(app.privateKey())), SecretValue.empty());
 
         assertHolds(loaded, app, CertificateFormat.PEM);
     }
 
     @Test
     void readsALoneDerCertificateWithoutKey() throws Exception {
-        LoadedCertificate loaded = reader.read("app.cer", app.certificate().getEncoded(), SecretText.empty());
+        LoadedCertificate loaded = reader.read("app.cer", app.certificate().getEncoded(), SecretValue.empty());
 
         assertThat(loaded.format()).isEqualTo(CertificateFormat.DER_CERTIFICATE);
         assertThat(loaded.privateKey()).isNull();
@@ -130,7 +130,7 @@ class CertificateReaderTest {
         String pem = "\uFEFF" + (TestPki.pemCertificates(app.chain()) + TestPki.pemPkcs8(app.privateKey()))
                 .replace("\n", "\r\n");
 
-        assertHolds(reader.read("app.pem", utf8(pem), SecretText.empty()), app, CertificateFormat.PEM);
+        assertHolds(reader.read("app.pem", utf8(pem), SecretValue.empty()), app, CertificateFormat.PEM);
     }
 
     // ---- bad input ----
@@ -139,10 +139,10 @@ class CertificateReaderTest {
     void wrongPfxPasswordIsToldApartFromCorruptData() {
         byte[] pfx = TestPki.pfxAes(app, PASSWORD);
 
-        assertThatThrownBy(() -> reader.read("app.pfx", pfx, SecretText.of("wrong")))
+        assertThatThrownBy(() -> reader.read("app.pfx", pfx, SecretValue.of("wrong")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("The password for app.pfx is wrong: supply the password the PFX was exported with.");
-        assertThatThrownBy(() -> reader.read("app.pfx", Arrays.copyOf(pfx, pfx.length / 2), SecretText.of(PASSWORD)))
+        assertThatThrownBy(() -> reader.read("app.pfx", Arrays.copyOf(pfx, pfx.length / 2), SecretValue.of(PASSWORD)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("app.pfx is not a readable PFX/PKCS#12 file (corrupt or truncated data)");
     }
@@ -151,13 +151,13 @@ class CertificateReaderTest {
     void wrongPasswordOfALegacyPfxIsReportedAsSuch() {
         byte[] pfx = TestPki.pfxLegacy(app, PASSWORD, TestPki.LegacyPbe.RC2_40_AND_3DES);
 
-        assertThatThrownBy(() -> reader.read("old.pfx", pfx, SecretText.of("nope")))
+        assertThatThrownBy(() -> reader.read("old.pfx", pfx, SecretValue.of("nope")))
                 .hasMessageContaining("The password for old.pfx is wrong");
     }
 
     @Test
     void missingPfxPasswordAsksForIt() {
-        assertThatThrownBy(() -> reader.read("app.pfx", TestPki.pfxAes(app, PASSWORD), SecretText.empty()))
+        assertThatThrownBy(() -> reader.read("app.pfx", TestPki.pfxAes(app, PASSWORD), SecretValue.empty()))
                 .hasMessage("app.pfx is protected by a password: supply the password it was exported with.");
     }
 
@@ -165,9 +165,9 @@ class CertificateReaderTest {
     void encryptedPemKeyWithWrongOrMissingPassword() {
         String pem = TestPki.pemCertificates(app.chain()) + TestPki.pemPkcs8Encrypted(app.privateKey(), PASSWORD);
 
-        assertThatThrownBy(() -> reader.read("app.pem", utf8(pem), SecretText.of("wrong")))
+        assertThatThrownBy(() -> reader.read("app.pem", utf8(pem), SecretValue.of("wrong")))
                 .hasMessageContaining("The password for the private key in app.pem is wrong");
-        assertThatThrownBy(() -> reader.read("app.pem", utf8(pem), SecretText.empty()))
+        assertThatThrownBy(() -> reader.read("app.pem", utf8(pem), SecretValue.empty()))
                 .hasMessageContaining("The private key in app.pem is encrypted: supply its password.");
     }
 
@@ -177,12 +177,12 @@ class CertificateReaderTest {
         new SecureRandom().nextBytes(random);
         random[0] = 0x17;
 
-        assertThatThrownBy(() -> reader.read("junk.bin", random, SecretText.empty()))
+        assertThatThrownBy(() -> reader.read("junk.bin", random, SecretValue.empty()))
                 .hasMessageContaining("junk.bin is neither a PFX/PKCS#12 file nor PEM text");
-        assertThatThrownBy(() -> reader.read("empty.pfx", new byte[0], SecretText.empty()))
+        assertThatThrownBy(() -> reader.read("empty.pfx", new byte[0], SecretValue.empty()))
                 .hasMessageContaining("empty.pfx is empty");
         random[0] = 0x30;
-        assertThatThrownBy(() -> reader.read("junk.bin", random, SecretText.empty()))
+        assertThatThrownBy(() -> reader.read("junk.bin", random, SecretValue.empty()))
                 .hasMessageContaining("corrupt or truncated");
     }
 
@@ -191,21 +191,21 @@ class CertificateReaderTest {
         String pem = TestPki.pemCertificates(app.chain());
         String truncated = pem.substring(0, pem.length() / 2);
 
-        assertThatThrownBy(() -> reader.read("cut.pem", utf8(truncated), SecretText.empty()))
+        assertThatThrownBy(() -> reader.read("cut.pem", utf8(truncated), SecretValue.empty()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("cut.pem");
     }
 
     @Test
     void pemWithOnlyAKeyAsksForTheCertificate() {
-        assertThatThrownBy(() -> reader.read("key.pem", utf8(TestPki.pemPkcs8(app.privateKey())), SecretText.empty()))
+        assertThatThrownBy(() -> reader.read("key.pem", utf8(TestPki.pemPkcs8(app.privateKey())), SecretValue.empty()))
                 .hasMessageContaining("holds no '-----BEGIN CERTIFICATE-----' block");
     }
 
     @Test
     void messagesNeverContainThePassword() {
         String secretPassword = "hunter2-" + System.nanoTime();
-        assertThatThrownBy(() -> reader.read("app.pfx", TestPki.pfxAes(app, PASSWORD), SecretText.of(secretPassword)))
+        assertThatThrownBy(() -> reader.read("app.pfx", TestPki.pfxAes(app, PASSWORD), SecretValue.of(secretPassword)))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secretPassword));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.SecretValue;
 import io.jenkins.plugins.exotoken.core.ServiceUnavailableException;
 import io.jenkins.plugins.exotoken.core.VaultRefusedException;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
@@ -11,14 +12,13 @@ import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
 import io.jenkins.plugins.exotoken.core.identity.Cloud;
 import io.jenkins.plugins.exotoken.core.keyvault.KeyVaultReference.Kind;
+import io.jenkins.plugins.exotoken.core.secret.AppCertificate;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
-import io.jenkins.plugins.exotoken.core.secret.CertificateCredential;
 import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
-import io.jenkins.plugins.exotoken.core.secret.SecretText;
 import io.jenkins.plugins.exotoken.core.testing.EntraSimulator;
-import io.jenkins.plugins.exotoken.core.testing.KeyVaultSimulator;
 import io.jenkins.plugins.exotoken.core.testing.Fault;
 import io.jenkins.plugins.exotoken.core.testing.KeyVaultSimulator.Format;
+import io.jenkins.plugins.exotoken.core.testing.KeyVaultSimulator;
 import io.jenkins.plugins.exotoken.core.testing.MutableClock;
 import io.jenkins.plugins.exotoken.core.testing.TestApp;
 import io.jenkins.plugins.exotoken.core.testing.TestPki;
@@ -84,7 +84,7 @@ class KeyVaultSecretsTest {
         tokens = new TokenService(settings, retries, clock);
         secrets = new KeyVaultSecrets(tokens, settings, retries, clock, PERIOD);
         reader = new VaultAccess.ByApp(AppIdentity.of(app.tenantId, readerId, null, app.cloud),
-                ClientSecret.of("test", SecretText.of(readerSecret)));
+                ClientSecret.of("test", SecretValue.of(readerSecret)));
         vault.resetCounts();
     }
 
@@ -109,8 +109,8 @@ class KeyVaultSecretsTest {
 
         AppSecret secret = secrets.resolve(reference("exo-app", Kind.CERTIFICATE), reader);
 
-        assertThat(secret).isInstanceOf(CertificateCredential.class);
-        assertThat(((CertificateCredential) secret).info().thumbprintSha1())
+        assertThat(secret).isInstanceOf(AppCertificate.class);
+        assertThat(((AppCertificate) secret).info().thumbprintSha1())
                 .isEqualTo(app.certificateCredential().info().thumbprintSha1());
         assertExchangeTokenWith(secret);
         assertThat(vault.seen()).allSatisfy(r -> assertThat(r.host()).isEqualTo(vaultName + ".vault.azure.net"));
@@ -141,9 +141,9 @@ class KeyVaultSecretsTest {
         vault.grant(vaultName, certReaderId, "exo-secret");
         vault.putSecret(vaultName, "exo-secret", app.secret, null);
         var loaded = new io.jenkins.plugins.exotoken.core.cert.CertificateReader()
-                .read("reader.pfx", TestPki.pfxAes(readerCert, ""), SecretText.empty());
+                .read("reader.pfx", TestPki.pfxAes(readerCert, ""), SecretValue.empty());
         VaultAccess byCertificate = new VaultAccess.ByApp(AppIdentity.of(app.tenantId, certReaderId, null, app.cloud),
-                CertificateCredential.of("reader.pfx", loaded,
+                AppCertificate.of("reader.pfx", loaded,
                         new io.jenkins.plugins.exotoken.core.cert.CertificateInspector(clock).inspect(loaded)));
 
         assertExchangeTokenWith(secrets.resolve(reference("exo-secret", Kind.SECRET), byCertificate));
@@ -167,7 +167,7 @@ class KeyVaultSecretsTest {
         assertThat(again).isSameAs(first);
         assertThat(sameVersion).as("an unchanged version is not parsed again").isSameAs(first);
         assertThat(stillCached).isSameAs(first);
-        assertThat(((CertificateCredential) rotated).info().thumbprintSha1())
+        assertThat(((AppCertificate) rotated).info().thumbprintSha1())
                 .isEqualTo(io.jenkins.plugins.exotoken.core.cert.Thumbprints.sha1(renewed.certificate()));
         assertThat(vault.requests(vaultName, "rotating")).isEqualTo(3);
     }

@@ -1,14 +1,14 @@
 package io.jenkins.plugins.exotoken.core.testing;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.SecretValue;
 import io.jenkins.plugins.exotoken.core.cert.CertificateInspector;
 import io.jenkins.plugins.exotoken.core.cert.CertificateReader;
 import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
 import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
 import io.jenkins.plugins.exotoken.core.identity.Cloud;
-import io.jenkins.plugins.exotoken.core.secret.CertificateCredential;
-import io.jenkins.plugins.exotoken.core.secret.SecretText;
+import io.jenkins.plugins.exotoken.core.secret.AppCertificate;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -43,11 +43,11 @@ public final class TestApp {
         return HttpSettings.defaults().withSslContext(simulator.clientSslContext());
     }
 
-    public CertificateCredential certificateCredential() {
+    public AppCertificate certificateCredential() {
         try {
             LoadedCertificate loaded = new CertificateReader()
-                    .read("test certificate", TestPki.pfxAes(certificate, "pw"), SecretText.of("pw"));
-            return CertificateCredential.of("test certificate", loaded,
+                    .read("test certificate", TestPki.pfxAes(certificate, "pw"), SecretValue.of("pw"));
+            return AppCertificate.of("test certificate", loaded,
                     new CertificateInspector(Clock.systemUTC()).inspect(loaded));
         } catch (InvalidInputException e) {
             throw new IllegalStateException(e);

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.exotoken.core.AuthenticationFailedException;
+import io.jenkins.plugins.exotoken.core.SecretValue;
 import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
 import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
-import io.jenkins.plugins.exotoken.core.secret.SecretText;
 import io.jenkins.plugins.exotoken.core.testing.EntraSimulator;
 import io.jenkins.plugins.exotoken.core.testing.TestApp;
 import io.jenkins.plugins.exotoken.core.testing.TestPki;
@@ -65,7 +65,7 @@ class EntraErrorsTest {
     }
 
     private ClientSecret secret(String value) throws Exception {
-        return ClientSecret.of("test", SecretText.of(value));
+        return ClientSecret.of("test", SecretValue.of(value));
     }
 
     @Test
@@ -105,8 +105,8 @@ class EntraErrorsTest {
     void certificateNotRegistered() throws Exception {
         TestPki.Issued stranger = TestPki.selfSigned("stranger", TestPki.rsa(2048));
         var loaded = new io.jenkins.plugins.exotoken.core.cert.CertificateReader()
-                .read("stranger.pfx", TestPki.pfxAes(stranger, ""), SecretText.empty());
-        var credential = io.jenkins.plugins.exotoken.core.secret.CertificateCredential.of("stranger.pfx", loaded,
+                .read("stranger.pfx", TestPki.pfxAes(stranger, ""), SecretValue.empty());
+        var credential = io.jenkins.plugins.exotoken.core.secret.AppCertificate.of("stranger.pfx", loaded,
                 new io.jenkins.plugins.exotoken.core.cert.CertificateInspector(Clock.systemUTC()).inspect(loaded));
 
         AuthenticationFailedException e = refusal(app.identity, credential, exchange());

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.jenkins.plugins.exotoken.core.AuthenticationFailedException;
+import io.jenkins.plugins.exotoken.core.SecretValue;
 import io.jenkins.plugins.exotoken.core.ServiceUnavailableException;
 import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
-import io.jenkins.plugins.exotoken.core.secret.SecretText;
 import io.jenkins.plugins.exotoken.core.testing.EntraSimulator;
 import io.jenkins.plugins.exotoken.core.testing.Fault;
 import io.jenkins.plugins.exotoken.core.testing.TestApp;
@@ -63,7 +63,7 @@ class TokenServiceTest {
     }
 
     private TokenRequest secretRequest(String secret) throws Exception {
-        return new TokenRequest(app.identity, ClientSecret.of("test", SecretText.of(secret)),
+        return new TokenRequest(app.identity, ClientSecret.of("test", SecretValue.of(secret)),
                 TokenScope.forResource(app.cloud, "exchange"));
     }
 

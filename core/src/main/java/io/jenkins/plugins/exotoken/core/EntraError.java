@@ -1,4 +1,4 @@
-package io.jenkins.plugins.exotoken.core.token;
+package io.jenkins.plugins.exotoken.core;
 
 import java.io.Serializable;
 import java.util.Optional;

@@ -18,14 +18,14 @@ import java.util.stream.Collectors;
  * A certificate and its private key, validated for app authentication. Built once per credential
  * version (parsing and validating cost milliseconds; a token request should not pay them).
  */
-public final class CertificateCredential implements AppSecret {
+public final class AppCertificate implements AppSecret {
 
     private final PrivateKey privateKey;
     private final List<X509Certificate> chain;
     private final CertificateReport report;
     private final String version;
 
-    private CertificateCredential(PrivateKey privateKey, List<X509Certificate> chain, CertificateReport report) {
+    private AppCertificate(PrivateKey privateKey, List<X509Certificate> chain, CertificateReport report) {
         this.privateKey = privateKey;
         this.chain = List.copyOf(chain);
         this.report = report;
@@ -38,14 +38,14 @@ public final class CertificateCredential implements AppSecret {
      * @param report the inspection of {@code loaded}
      * @throws InvalidInputException listing every error of the report
      */
-    public static CertificateCredential of(String source, LoadedCertificate loaded, CertificateReport report)
+    public static AppCertificate of(String source, LoadedCertificate loaded, CertificateReport report)
             throws InvalidInputException {
         if (!report.usable()) {
             throw new InvalidInputException(source + " cannot be used: " + report.errors().stream()
                     .map(Finding::message)
                     .collect(Collectors.joining(" ")));
         }
-        return new CertificateCredential(loaded.privateKey(), loaded.chain(), report);
+        return new AppCertificate(loaded.privateKey(), loaded.chain(), report);
     }
 
     public PrivateKey privateKey() {
@@ -78,7 +78,7 @@ public final class CertificateCredential implements AppSecret {
 
     @Override
     public String toString() {
-        return "CertificateCredential[" + describe() + "]";
+        return "AppCertificate[" + describe() + "]";
     }
 
     private static String digest(PrivateKey key, X509Certificate leaf) {

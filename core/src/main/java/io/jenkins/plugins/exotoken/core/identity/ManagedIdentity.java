@@ -1,4 +1,4 @@
-package io.jenkins.plugins.exotoken.core.token;
+package io.jenkins.plugins.exotoken.core.identity;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.exotoken.core.secret;
+package io.jenkins.plugins.exotoken.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,21 +10,21 @@ import java.util.Objects;
  * A secret string (client secret, password) that never prints itself: {@link #toString()} is a fixed mask,
  * and equality is by a digest so the value need not be compared in logs or maps.
  */
-public final class SecretText {
+public final class SecretValue {
 
-    private static final SecretText EMPTY = new SecretText("");
+    private static final SecretValue EMPTY = new SecretValue("");
 
     private final String value;
 
-    private SecretText(String value) {
+    private SecretValue(String value) {
         this.value = Objects.requireNonNull(value);
     }
 
-    public static SecretText of(String value) {
-        return value == null || value.isEmpty() ? EMPTY : new SecretText(value);
+    public static SecretValue of(String value) {
+        return value == null || value.isEmpty() ? EMPTY : new SecretValue(value);
     }
 
-    public static SecretText empty() {
+    public static SecretValue empty() {
         return EMPTY;
     }
 
@@ -52,7 +52,7 @@ public final class SecretText {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SecretText other && MessageDigest.isEqual(digest(), other.digest());
+        return o instanceof SecretValue other && MessageDigest.isEqual(digest(), other.digest());
     }
 
     @Override
