@@ -106,7 +106,7 @@ public final class KeyVaultSecrets implements AutoCloseable {
         String what = "Reading " + reference.describe();
         Duration bound = retries.bound(settings).multipliedBy(2); // a vault token first, then the vault
         return resolved.get(key, r -> clock.instant().isBefore(r.nextCheck),
-                previous -> load(what, reference, access, previous), bound, new Reporting(what, reference)).secret;
+                previous -> load(what, reference, access, previous), bound, new ReadReporting(what, reference)).secret;
     }
 
     /** Forgets what was read for a reference (by any reader), e.g. after the credential holding it changed. */
@@ -143,7 +143,7 @@ public final class KeyVaultSecrets implements AutoCloseable {
     }
 
     /** The words for a caller whose shared read failed as a whole, and the outage warning. */
-    private record Reporting(String what, KeyVaultReference reference)
+    private record ReadReporting(String what, KeyVaultReference reference)
             implements SingleFlightCache.Reporting<Resolved> {
 
         @Override

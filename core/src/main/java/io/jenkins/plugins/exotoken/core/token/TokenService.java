@@ -163,11 +163,12 @@ public final class TokenService implements AutoCloseable {
                     AccessToken token = retries.run(call.description, call.endpoint, () -> once(call));
                     return new Held(token, clock.instant());
                 },
-                retries.bound(settings), new Reporting(call.description, call.endpoint)).token;
+                retries.bound(settings), new CallReporting(call.description, call.endpoint)).token;
     }
 
     /** The words for a caller whose shared token call failed as a whole, and the outage warning. */
-    private record Reporting(String description, String endpoint) implements SingleFlightCache.Reporting<Held> {
+    private record CallReporting(String description, String endpoint)
+            implements SingleFlightCache.Reporting<Held> {
 
         @Override
         public ExoTokenException noAnswerWithin(Duration bound) {
