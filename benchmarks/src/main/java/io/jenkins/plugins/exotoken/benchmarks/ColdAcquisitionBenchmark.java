@@ -8,7 +8,12 @@ import com.microsoft.aad.msal4j.TokenSource;
 import io.jenkins.plugins.exotoken.core.token.AccessToken;
 import io.jenkins.plugins.exotoken.core.token.TokenRequest;
 import io.jenkins.plugins.exotoken.core.token.TokenService;
+import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,13 +29,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * 2. Every call goes to the (simulated) network: {@link TokenService#acquire} with a minimum validity longer
- * than the token lifetime (2 h against 3599 s), so no cached token ever qualifies, against raw msal4j with
+ * 2. Every call goes to the (simulated) network: {@link TokenService#acquire} on a clock that leaps two hours
+ * before each call (beyond the simulator's 3599 s lifetime), so no cached token ever qualifies, against raw msal4j with
  * {@code skipCache(true)}. Same credential, same simulator.
  *
  * <p>Why not a new TokenService per call: that would also measure building an executor, a JDK HttpClient,
  * a TLS handshake and an msal4j application, none of which a cache miss in a long-lived service pays and
- * none of which the raw msal4j side pays. With the long minimum validity both sides reuse their client
+ * none of which the raw msal4j side pays. With the leaping clock both sides reuse their client
  * application and their connections, and the difference left is TokenService's own cache-miss path
  * (cache look-up, single-flight, hand-off to its executor, retry wrapper, cache store) and its HTTP
  * transport (JDK HttpClient instead of msal's HttpsURLConnection).
@@ -45,8 +50,38 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", Fixture.SERVER_NODELAY})
 public class ColdAcquisitionBenchmark {
 
-    /** Longer than the simulator's 3599 s token lifetime: the cache never qualifies. */
+    /** Longer than the simulator's 3599 s token lifetime: the cached token has expired at every call. */
     static final Duration BEYOND_LIFETIME = Duration.ofHours(2);
+
+    /**
+     * The system clock plus an offset that {@link #exoTokenService} moves on before each call. A long minimum
+     * validity can no longer force a miss: {@code MinimumValidity} refuses more than 30 minutes and caps it at half
+     * a token's lifetime, so that no caller can make every acquisition a call to Entra ID.
+     */
+    static final class LeapingClock extends Clock {
+        private volatile Duration offset = Duration.ZERO;
+
+        void leap() {
+            offset = offset.plus(BEYOND_LIFETIME);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("UTC only");
+        }
+    }
+
+    private final LeapingClock clock = new LeapingClock();
 
     private Fixture fixture;
     private TokenService service;
@@ -60,13 +95,15 @@ public class ColdAcquisitionBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         fixture = new Fixture();
-        service = fixture.tokenService();
-        request = fixture.request(BEYOND_LIFETIME);
+        service = new TokenService(fixture.httpSettings, RetryPolicy.defaults(), clock);
+        request = fixture.request(null);
         msal = fixture.rawMsal();
         msalJdkHttpClient = fixture.rawMsal(new MsalHttpTransport(fixture.httpSettings));
         skipCache = fixture.msalParameters(true);
         int before = fixture.simulator.tokenRequests();
+        clock.leap();
         AccessToken first = Fixture.acquire(service, request);
+        clock.leap();
         if (Fixture.acquire(service, request) == first) {
             throw new IllegalStateException("TokenService served a cached token; the cold benchmark needs a miss");
         }
@@ -87,6 +124,7 @@ public class ColdAcquisitionBenchmark {
     @Benchmark
     public AccessToken exoTokenService() {
         calls++;
+        clock.leap();
         return Fixture.acquire(service, request);
     }
 

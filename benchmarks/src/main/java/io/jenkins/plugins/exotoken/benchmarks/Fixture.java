@@ -12,6 +12,7 @@ import io.jenkins.plugins.exotoken.core.secret.AppCertificate;
 import io.jenkins.plugins.exotoken.core.testing.EntraSimulator;
 import io.jenkins.plugins.exotoken.core.testing.TestApp;
 import io.jenkins.plugins.exotoken.core.token.AccessToken;
+import io.jenkins.plugins.exotoken.core.token.MinimumValidity;
 import io.jenkins.plugins.exotoken.core.token.TokenRequest;
 import io.jenkins.plugins.exotoken.core.token.TokenScope;
 import io.jenkins.plugins.exotoken.core.token.TokenService;
@@ -63,7 +64,7 @@ final class Fixture implements AutoCloseable {
         return new TokenService(httpSettings);
     }
 
-    TokenRequest request(Duration minimumValidity) {
+    TokenRequest request(MinimumValidity minimumValidity) {
         return new TokenRequest("benchmark credential", app.identity, credential, scope, minimumValidity);
     }
 

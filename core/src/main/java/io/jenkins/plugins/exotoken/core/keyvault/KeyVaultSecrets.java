@@ -5,6 +5,7 @@ import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.SecretValue;
 import io.jenkins.plugins.exotoken.core.ServiceUnavailableException;
 import io.jenkins.plugins.exotoken.core.VaultRefusedException;
+import io.jenkins.plugins.exotoken.core.cache.DaemonThreadFactory;
 import io.jenkins.plugins.exotoken.core.cache.SingleFlightCache;
 import io.jenkins.plugins.exotoken.core.cert.CertificateInspector;
 import io.jenkins.plugins.exotoken.core.cert.CertificateReader;
@@ -39,10 +40,14 @@ import java.util.logging.Logger;
  *   <li>Vault tokens come from the {@link TokenService} (cached and shared like any token), by managed identity
  *       or another app registration.
  *   <li>A resolved object is cached per reference and access for a period; concurrent resolutions share one
- *       read. A new version, a disabled or a removed object is noticed at the latest when the period ends.
+ *       read. A new version, a disabled or a removed object is noticed at the latest when the period ends; an
+ *       object whose expiry ({@code exp}) passes is not used after it, even within the period.
  *   <li>An unchanged version is not parsed again; a certificate is parsed once per version.
- *   <li>When the vault cannot be reached but a cached copy exists that has not expired, the copy is used
- *       (and the failure logged), and the vault is asked again a minute later.
+ *   <li>When the vault cannot be reached (never when it refuses) but a cached copy exists that has not expired,
+ *       the copy is used (a WARNING is logged), and the vault is asked again after {@link #OUTAGE_RETRY}.
+ *   <li>A refusal (no access, not found, disabled, expired, unusable content) is remembered for
+ *       {@link #REFUSAL_PERIOD}, so a misconfigured reference does not call the vault on every build.
+ *   <li>At most {@link #MAX_OBJECTS} objects are kept, the least recently used go first.
  * </ul>
  */
 public final class KeyVaultSecrets implements AutoCloseable {
@@ -50,8 +55,16 @@ public final class KeyVaultSecrets implements AutoCloseable {
     /** How long a resolved object is used before the vault is asked again, unless configured otherwise. */
     public static final Duration DEFAULT_CACHE_PERIOD = Duration.ofMinutes(10);
 
+    /** How long a refusal is answered from the cache before the vault is asked again. */
+    public static final Duration REFUSAL_PERIOD = Duration.ofMinutes(1);
+
+    /** How long the copy read before is used after the vault was unavailable, before asking again. */
+    public static final Duration OUTAGE_RETRY = Duration.ofMinutes(1);
+
+    /** References times readers in use on one controller, with room; each holds one parsed object. */
+    public static final int MAX_OBJECTS = 256;
+
     private static final Logger LOGGER = Logger.getLogger(KeyVaultSecrets.class.getName());
-    private static final Duration RECHECK_AFTER_FAILURE = Duration.ofMinutes(1);
 
     private record Key(KeyVaultReference reference, String access) {}
 
@@ -74,12 +87,10 @@ public final class KeyVaultSecrets implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.cachePeriod = cachePeriod;
-        this.executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "exo-token-keyvault");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.resolved = new SingleFlightCache<>(executor);
+        this.executor = Executors.newCachedThreadPool(new DaemonThreadFactory("keyvault"));
+        this.resolved = new SingleFlightCache<>(executor, clock, new SingleFlightCache.Policy<>(MAX_OBJECTS,
+                r -> r.expires == null ? Instant.MAX : r.expires, OUTAGE_RETRY,
+                failure -> failure instanceof VaultRefusedException, REFUSAL_PERIOD));
     }
 
     /**
@@ -95,7 +106,12 @@ public final class KeyVaultSecrets implements AutoCloseable {
         String what = "Reading " + reference.describe();
         Duration bound = retries.bound(settings).multipliedBy(2); // a vault token first, then the vault
         return resolved.get(key, r -> clock.instant().isBefore(r.nextCheck),
-                previous -> load(what, reference, access, previous), bound, what).secret;
+                previous -> load(what, reference, access, previous), bound, new ReadReporting(what, reference)).secret;
+    }
+
+    /** Forgets what was read for a reference (by any reader), e.g. after the credential holding it changed. */
+    public void evict(KeyVaultReference reference) {
+        resolved.evict(key -> key.reference.equals(reference));
     }
 
     @Override
@@ -105,20 +121,9 @@ public final class KeyVaultSecrets implements AutoCloseable {
 
     private Resolved load(String what, KeyVaultReference reference, VaultAccess access, Resolved previous)
             throws ExoTokenException, InterruptedException {
-        VaultSecret secret;
-        try {
-            AccessToken token = vaultToken(reference, access);
-            secret = retries.run(what, reference.vaultUrl().toString(), () -> client.get(reference, token, access));
-        } catch (ServiceUnavailableException e) {
-            Instant now = clock.instant();
-            if (previous != null && (previous.expires == null || now.isBefore(previous.expires))) {
-                LOGGER.log(Level.WARNING, "{0}; using the copy read before, version {1}",
-                        new Object[] {e.getMessage(), previous.version});
-                return new Resolved(previous.secret, previous.version, now.plus(RECHECK_AFTER_FAILURE),
-                        previous.expires);
-            }
-            throw e;
-        }
+        AccessToken token = vaultToken(reference, access);
+        VaultSecret secret = retries.run(what, reference.vaultUrl().toString(),
+                () -> client.get(reference, token, access));
         Instant nextCheck = clock.instant().plus(cachePeriod);
         checkUsable(reference, secret);
         if (previous != null && previous.version.equals(secret.version()) && !secret.version().isEmpty()) {
@@ -135,6 +140,32 @@ public final class KeyVaultSecrets implements AutoCloseable {
         }
         return tokens.acquire(new ManagedIdentityRequest(((VaultAccess.ByManagedIdentity) access).identity(), scope,
                 null));
+    }
+
+    /** The words for a caller whose shared read failed as a whole, and the outage warning. */
+    private record ReadReporting(String what, KeyVaultReference reference)
+            implements SingleFlightCache.Reporting<Resolved> {
+
+        @Override
+        public ExoTokenException noAnswerWithin(Duration bound) {
+            return new ServiceUnavailableException(what + ": no vault token and answer from " + reference.vaultUrl()
+                    + " within " + bound.toSeconds() + " s. Try again later; if it persists check network access"
+                    + " (proxy, firewall).", null);
+        }
+
+        @Override
+        public ExoTokenException failed(Throwable cause) {
+            LOGGER.log(Level.FINE, what + ": the shared read ended without an answer", cause);
+            return new ServiceUnavailableException(what + ": the read from " + reference.vaultUrl() + " ended"
+                    + " without an answer (" + cause.getClass().getSimpleName() + "; details in the log at FINE).",
+                    cause);
+        }
+
+        @Override
+        public void usingStale(Resolved stale, ServiceUnavailableException outage) {
+            LOGGER.log(Level.WARNING, "{0}; using the copy read before, version {1}, and asking again in {2} s",
+                    new Object[] {outage.getMessage(), stale.version, OUTAGE_RETRY.toSeconds()});
+        }
     }
 
     private void checkUsable(KeyVaultReference reference, VaultSecret secret) throws VaultRefusedException {

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.exotoken.core.token;
 
 import io.jenkins.plugins.exotoken.core.identity.ManagedIdentity;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -9,13 +8,14 @@ import java.util.Objects;
  *
  * @param identity system-assigned or user-assigned
  * @param scope the resource's {@code /.default} scope (the endpoint is sent the resource)
- * @param minimumValidity a cached token with less time left is replaced
+ * @param minimumValidity a cached token with less time left is replaced; {@code null} for the default (a value
+ *     from a user is checked by {@link MinimumValidity#of})
  */
-public record ManagedIdentityRequest(ManagedIdentity identity, TokenScope scope, Duration minimumValidity) {
+public record ManagedIdentityRequest(ManagedIdentity identity, TokenScope scope, MinimumValidity minimumValidity) {
 
     public ManagedIdentityRequest {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(scope, "scope");
-        minimumValidity = minimumValidity == null ? TokenRequest.DEFAULT_MINIMUM_VALIDITY : minimumValidity;
+        minimumValidity = minimumValidity == null ? MinimumValidity.DEFAULT : minimumValidity;
     }
 }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.exotoken.core.token;
 
 import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -12,23 +11,18 @@ import java.util.Objects;
  * @param identity the app and its tenant
  * @param secret its certificate or client secret
  * @param scope the resource's {@code /.default} scope
- * @param minimumValidity a cached token with less time left is replaced by a new one
+ * @param minimumValidity a cached token with less time left is replaced by a new one; {@code null} for the
+ *     default. A value from a user is checked by {@link MinimumValidity#of}, which refuses what cannot be honoured.
  */
 public record TokenRequest(
-        String label, AppIdentity identity, AppSecret secret, TokenScope scope, Duration minimumValidity) {
-
-    /** A cached token is handed out only while at least this much time is left, unless a caller asks for more. */
-    public static final Duration DEFAULT_MINIMUM_VALIDITY = Duration.ofMinutes(5);
+        String label, AppIdentity identity, AppSecret secret, TokenScope scope, MinimumValidity minimumValidity) {
 
     public TokenRequest {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(scope, "scope");
         label = label == null || label.isBlank() ? null : label;
-        minimumValidity = minimumValidity == null ? DEFAULT_MINIMUM_VALIDITY : minimumValidity;
-        if (minimumValidity.isNegative()) {
-            throw new IllegalArgumentException("minimumValidity must not be negative");
-        }
+        minimumValidity = minimumValidity == null ? MinimumValidity.DEFAULT : minimumValidity;
     }
 
     /** For messages: {@code credential 'exo-app' (app …, tenant …)}, or just the app and tenant. */

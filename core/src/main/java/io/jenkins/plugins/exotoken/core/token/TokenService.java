@@ -5,6 +5,7 @@ import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.ManagedIdentityParameters;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import io.jenkins.plugins.exotoken.core.ExoTokenException;
+import io.jenkins.plugins.exotoken.core.cache.DaemonThreadFactory;
 import io.jenkins.plugins.exotoken.core.cache.SingleFlightCache;
 import io.jenkins.plugins.exotoken.core.ServiceUnavailableException;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
@@ -16,6 +17,7 @@ import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -23,8 +25,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,7 +34,12 @@ import java.util.logging.Logger;
  * in-process.
  *
  * <ul>
- *   <li>A cached token is served while it has more than the request's minimum validity left.
+ *   <li>A cached token is served while it has more than the request's minimum validity left, as
+ *       {@link MinimumValidity} applies it (at most half the token's own lifetime).
+ *   <li>At most {@link #MAX_TOKENS} tokens are kept; an expired one is dropped.
+ *   <li>When Entra ID (or the managed-identity endpoint) is unavailable, a cached token that has not expired is
+ *       served even below the minimum validity (a WARNING is logged), and the service is asked again after
+ *       {@link #OUTAGE_RETRY}; never after a refusal.
  *   <li>Concurrent requests for the same identity, secret version and scope share one call.
  *   <li>429 and 5xx answers and transport failures are retried within a {@link RetryPolicy}, honouring
  *       {@code Retry-After}; every call has connect and read timeouts ({@link HttpSettings}).
@@ -48,7 +53,16 @@ public final class TokenService implements AutoCloseable {
     private static final Logger LOGGER = Logger.getLogger(TokenService.class.getName());
     private static final Duration MANAGED_IDENTITY_CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
+    /** Identities times scopes times secret versions on a large controller, with room; about 2 to 4 KB each. */
+    public static final int MAX_TOKENS = 1024;
+
+    /** How long a still-valid token is served after Entra ID was unavailable, before asking again. */
+    public static final Duration OUTAGE_RETRY = Duration.ofMinutes(1);
+
     private record Key(Object principal, String secretVersion, String scope) {}
+
+    /** A token and when it was obtained, by this service's clock: its lifetime scales the minimum validity. */
+    private record Held(AccessToken token, Instant obtained) {}
 
     /** One kind of token call: how to start it, how to name it, how to read a refusal. */
     private record Call(
@@ -56,7 +70,7 @@ public final class TokenService implements AutoCloseable {
             String description,
             String endpoint,
             TokenScope scope,
-            Duration minimumValidity,
+            MinimumValidity minimumValidity,
             MsalCall start,
             Function<MsalServiceException, ExoTokenException> refusal) {}
 
@@ -68,7 +82,7 @@ public final class TokenService implements AutoCloseable {
     private final RetryLoop retries;
     private final Clock clock;
     private final ExecutorService executor;
-    private final SingleFlightCache<Key, AccessToken> tokens;
+    private final SingleFlightCache<Key, Held> tokens;
     private final ClientApplications applications;
     private final ManagedIdentityApplications managedIdentities;
 
@@ -76,8 +90,9 @@ public final class TokenService implements AutoCloseable {
         this.settings = settings;
         this.retries = new RetryLoop(retryPolicy, clock);
         this.clock = clock;
-        this.executor = Executors.newCachedThreadPool(daemonThreads());
-        this.tokens = new SingleFlightCache<>(executor);
+        this.executor = Executors.newCachedThreadPool(new DaemonThreadFactory("token"));
+        this.tokens = new SingleFlightCache<>(executor, clock, new SingleFlightCache.Policy<>(MAX_TOKENS,
+                held -> held.token.expiresOn(), OUTAGE_RETRY, refusal -> false, Duration.ZERO));
         MsalHttpTransport transport = new MsalHttpTransport(settings);
         this.applications = new ClientApplications(transport, executor);
         // Managed-identity endpoints are local to the machine (IMDS, App Service's sidecar): never via a proxy,
@@ -127,9 +142,13 @@ public final class TokenService implements AutoCloseable {
                 e -> EntraErrors.translate(request, e)));
     }
 
-    /** Forgets cached tokens of an identity, e.g. after its credential was changed or deleted. */
+    /**
+     * Forgets the cached tokens and msal applications of an identity, e.g. after its credential was changed or
+     * deleted; a token being obtained for it meanwhile is handed to its waiting callers but not cached.
+     */
     public void evict(AppIdentity identity) {
         tokens.evict(k -> k.principal.equals(identity));
+        applications.evict(identity);
     }
 
     @Override
@@ -138,9 +157,38 @@ public final class TokenService implements AutoCloseable {
     }
 
     private AccessToken acquire(Call call) throws ExoTokenException, InterruptedException {
-        return tokens.get(call.key, token -> token.validFor(call.minimumValidity, clock),
-                previous -> retries.run(call.description, call.endpoint, () -> once(call)),
-                retries.bound(settings), call.description);
+        return tokens.get(call.key,
+                held -> call.minimumValidity.isMetBy(held.obtained, held.token.expiresOn(), clock.instant()),
+                previous -> {
+                    AccessToken token = retries.run(call.description, call.endpoint, () -> once(call));
+                    return new Held(token, clock.instant());
+                },
+                retries.bound(settings), new CallReporting(call.description, call.endpoint)).token;
+    }
+
+    /** The words for a caller whose shared token call failed as a whole, and the outage warning. */
+    private record CallReporting(String description, String endpoint)
+            implements SingleFlightCache.Reporting<Held> {
+
+        @Override
+        public ExoTokenException noAnswerWithin(Duration bound) {
+            return new ServiceUnavailableException(description + ": no answer from " + endpoint + " within "
+                    + bound.toSeconds() + " s. Try again later; if it persists check network access (proxy,"
+                    + " firewall).", null);
+        }
+
+        @Override
+        public ExoTokenException failed(Throwable cause) {
+            LOGGER.log(Level.FINE, description + ": the shared call ended without an answer", cause);
+            return new ServiceUnavailableException(description + ": the call to " + endpoint + " ended without an"
+                    + " answer (" + cause.getClass().getSimpleName() + "; details in the log at FINE).", cause);
+        }
+
+        @Override
+        public void usingStale(Held stale, ServiceUnavailableException outage) {
+            LOGGER.log(Level.WARNING, "{0}; using the cached token that expires at {1} and asking again in {2} s",
+                    new Object[] {outage.getMessage(), stale.token.expiresOn(), OUTAGE_RETRY.toSeconds()});
+        }
     }
 
     private AccessToken once(Call call) throws ExoTokenException, TransientFailure, InterruptedException {
@@ -192,14 +240,5 @@ public final class TokenService implements AutoCloseable {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "exo-token-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

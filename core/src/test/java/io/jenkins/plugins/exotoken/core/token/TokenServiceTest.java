@@ -103,25 +103,6 @@ class TokenServiceTest {
     }
 
     @Test
-    void tokenWithLessThanTheMinimumValidityLeftIsReplaced() throws Exception {
-        simulator.tokenLifetime(Duration.ofMinutes(10));
-        try {
-            TokenRequest request = certificateRequest();
-            AccessToken first = service.acquire(request);
-            AccessToken stillGood = service.acquire(new TokenRequest(null, app.identity, request.secret(),
-                    request.scope(), Duration.ofMinutes(5)));
-            AccessToken replaced = service.acquire(new TokenRequest(null, app.identity, request.secret(),
-                    request.scope(), Duration.ofMinutes(15)));
-
-            assertThat(stillGood).isSameAs(first);
-            assertThat(replaced).isNotSameAs(first);
-            assertThat(simulator.tokenRequests()).isEqualTo(2);
-        } finally {
-            simulator.tokenLifetime(Duration.ofSeconds(3599));
-        }
-    }
-
-    @Test
     void sixtyFourConcurrentColdRequestsCauseOneCallToEntra() throws Exception {
         TokenRequest request = certificateRequest();
         simulator.inject(Fault.slow(Duration.ofMillis(300))); // keep the flight open while all threads arrive
