@@ -249,6 +249,47 @@ class EntraSimulatorTest {
     }
 
     @Test
+    void takesExactlyOneDefaultScopeBesidesTheOidcScopes() throws Exception {
+        assertThat(post(Map.of("grant_type", "client_credentials", "client_id", app.clientId, "client_secret", app.secret,
+                "scope", "openid profile offline_access https://outlook.office365.com/.default")).statusCode())
+                .isEqualTo(200);
+        assertRefused(post(Map.of("grant_type", "client_credentials", "client_id", app.clientId, "client_secret",
+                app.secret, "scope", "https://outlook.office365.com/.default https://graph.microsoft.com/.default")),
+                400, "invalid_scope", 1002012);
+    }
+
+    @Test
+    void refusesAnAssertionOfAnotherTypeAndABodyThatIsNotAForm() throws Exception {
+        String assertion = assertion(app.certificate.privateKey(), app.certificate.certificate(), validClaims().build());
+        assertRefused(post(Map.of("grant_type", "client_credentials", "client_id", app.clientId,
+                "scope", "https://outlook.office365.com/.default",
+                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:saml2-bearer",
+                "client_assertion", assertion)), 400, "invalid_request", 50027);
+
+        HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create(simulator.tokenUrl(app.tenantId)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertRefused(json, 400, "invalid_request", 900144);
+    }
+
+    @Test
+    void theCorrelationIdEchoesTheClientRequestId() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(simulator.tokenUrl(app.tenantId)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("client-request-id", requestId)
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + app.clientId
+                        + "&scope=https%3A%2F%2Foutlook.office365.com%2F.default&client_secret=wrong")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(assertRefused(response, 401, "invalid_client", 7000215))
+                .contains("\r\nCorrelation ID: " + requestId + "\r\n");
+        assertThat(JSONObjectUtils.parse(response.body())).containsEntry("correlation_id", requestId);
+        assertThat(response.headers().firstValue("client-request-id")).hasValue(requestId);
+    }
+
+    @Test
     void refusesAScopeWithoutDefaultAnotherGrantTypeAMissingCredentialAndGet() throws Exception {
         assertRefused(post(Map.of("grant_type", "client_credentials", "client_id", app.clientId,
                 "scope", "https://outlook.office365.com/Exchange.Manage", "client_secret", app.secret)), 400, 1002012);
