@@ -2,6 +2,7 @@ package io.jenkins.plugins.exotoken.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import io.jenkins.plugins.exotoken.core.testing.EntraSimulator;
 import io.jenkins.plugins.exotoken.core.testing.KeyVaultSimulator;
 import io.jenkins.plugins.exotoken.core.testing.KeyVaultSimulator.Format;
@@ -98,17 +99,22 @@ class ExoTokenCliKeyVaultIT {
     @Test
     void tokenWithTheClientSecretFromTheVaultReadByManagedIdentity() throws Exception {
         vault.grant(VAULT, principal, "exo-app", "exo-secret");
+        managedIdentity.resetCounts();
         CliProcess.Result result = cli.run(
                 Map.of("IDENTITY_ENDPOINT", managedIdentity.identityEndpoint(), "IDENTITY_HEADER", "cli-test-header"),
                 args("token", "--key-vault-secret", "exo-secret", "--vault-managed-identity", "--json"));
 
         assertThat(result.exit()).as(result.err()).isZero();
-        assertThat(result.out()).contains("\"accessToken\":\"eyJ");
-        assertThat(managedIdentity.requests()).isPositive();
+        String token = (String) JSONObjectUtils.parse(result.out()).get("accessToken");
+        assertThat(entra.verifyIssued(token).getStringClaim("appid")).isEqualTo(app.clientId);
+        assertThat(managedIdentity.seen()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.query()).containsEntry("resource", "https://vault.azure.net");
+        });
     }
 
     @Test
-    void inspectShowsTheVaultCertificateWithoutWritingAFile() throws Exception {
+    void inspectShowsTheVaultCertificateAndLeavesNoCertificateFileInTheTempDirectory() throws Exception {
         List<String> args = new ArrayList<>(List.of("inspect", "--cloud", "custom", "--authority-host",
                 entra.authorityHost(), "--key-vault-url", vault.vaultUrl(VAULT), "--key-vault-certificate", "exo-app"));
         args.addAll(byReaderApp());
@@ -133,7 +139,7 @@ class ExoTokenCliKeyVaultIT {
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).startsWith("error: app " + stranger).contains("Key Vault Secrets User")
-                .doesNotContain("\tat ");
+                .doesNotContain("\tat ").hasLineCount(1);
     }
 
     @Test

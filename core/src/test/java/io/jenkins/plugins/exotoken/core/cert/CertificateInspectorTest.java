@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import org.bouncycastle.crypto.digests.SHA1Digest;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,7 @@ class CertificateInspectorTest {
         CertificateReport report = inspector.inspect(pem(app, other.privateKey()));
 
         assertThat(codes(report)).containsExactly("KEY_MISMATCH");
+        assertThat(report.usable()).isFalse();
     }
 
     @Test
@@ -79,6 +81,7 @@ class CertificateInspectorTest {
 
         assertThat(codes(report)).containsExactly("UNSUPPORTED_KEY_TYPE");
         assertThat(report.errors().get(0).message()).contains("EC key", "RSA");
+        assertThat(report.usable()).isFalse();
     }
 
     @Test
@@ -92,7 +95,7 @@ class CertificateInspectorTest {
     }
 
     @Test
-    void validityWarnings() throws Exception {
+    void expiredNotYetValidAndExpiringSoonAreWarningsThatLeaveTheCertificateUsable() throws Exception {
         Instant now = Instant.now();
         Issued expired = TestPki.selfSigned("expired", TestPki.rsa(2048), now.minus(Duration.ofDays(400)),
                 now.minus(Duration.ofDays(2)));
@@ -101,11 +104,15 @@ class CertificateInspectorTest {
         Issued soon = TestPki.selfSigned("soon", TestPki.rsa(2048), now.minus(Duration.ofDays(300)),
                 now.plus(Duration.ofDays(10)).plusSeconds(60));
 
-        assertThat(codes(inspector.inspect(pem(expired, expired.privateKey())))).containsExactly("EXPIRED");
-        assertThat(codes(inspector.inspect(pem(future, future.privateKey())))).containsExactly("NOT_YET_VALID");
+        CertificateReport expiredReport = inspector.inspect(pem(expired, expired.privateKey()));
+        CertificateReport futureReport = inspector.inspect(pem(future, future.privateKey()));
         CertificateReport soonReport = inspector.inspect(pem(soon, soon.privateKey()));
+
+        assertThat(codes(expiredReport)).containsExactly("EXPIRED");
+        assertThat(codes(futureReport)).containsExactly("NOT_YET_VALID");
         assertThat(codes(soonReport)).containsExactly("EXPIRING_SOON");
         assertThat(soonReport.warnings().get(0).message()).contains("in 10 days");
+        assertThat(List.of(expiredReport, futureReport, soonReport)).allMatch(CertificateReport::usable);
     }
 
     @Test

@@ -78,7 +78,7 @@ class CertificateReaderTest {
     }
 
     @Test
-    void readsPemWithPkcs1KeyAndChainInAnyOrder() throws Exception {
+    void readsPemWithPkcs1KeyAndPutsARootFirstChainLeafFirst() throws Exception {
         List<java.security.cert.X509Certificate> reversed = List.of(ca.certificate(), chained.certificate());
         String pem = TestPki.pemPkcs1(chained.privateKey()) + TestPki.pemCertificates(reversed);
 
@@ -122,6 +122,7 @@ class CertificateReaderTest {
         LoadedCertificate loaded = reader.read("app.cer", app.certificate().getEncoded(), SecretValue.empty());
 
         assertThat(loaded.format()).isEqualTo(CertificateFormat.DER_CERTIFICATE);
+        assertThat(loaded.leaf()).isEqualTo(app.certificate());
         assertThat(loaded.privateKey()).isNull();
     }
 
@@ -162,7 +163,7 @@ class CertificateReaderTest {
     }
 
     @Test
-    void encryptedPemKeyWithWrongOrMissingPassword() {
+    void encryptedPemKeyWithWrongOrMissingPasswordSaysWhich() {
         String pem = TestPki.pemCertificates(app.chain()) + TestPki.pemPkcs8Encrypted(app.privateKey(), PASSWORD);
 
         assertThatThrownBy(() -> reader.read("app.pem", utf8(pem), SecretValue.of("wrong")))
@@ -193,7 +194,8 @@ class CertificateReaderTest {
 
         assertThatThrownBy(() -> reader.read("cut.pem", utf8(truncated), SecretValue.empty()))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("cut.pem");
+                .hasMessageContaining("cut.pem")
+                .hasMessageContaining("truncated");
     }
 
     @Test
@@ -203,9 +205,26 @@ class CertificateReaderTest {
     }
 
     @Test
-    void messagesNeverContainThePassword() {
+    void messagesAndTheirCausesNeverContainTheGivenPassword() {
         String secretPassword = "hunter2-" + System.nanoTime();
-        assertThatThrownBy(() -> reader.read("app.pfx", TestPki.pfxAes(app, PASSWORD), SecretValue.of(secretPassword)))
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secretPassword));
+        byte[] random = new byte[2048];
+        new SecureRandom().nextBytes(random);
+        random[0] = 0x30;
+        List<byte[]> refused = List.of(
+                TestPki.pfxAes(app, PASSWORD),
+                TestPki.pfxLegacy(app, PASSWORD, TestPki.LegacyPbe.RC2_40_AND_3DES),
+                utf8(TestPki.pemCertificates(app.chain()) + TestPki.pemPkcs8Encrypted(app.privateKey(), PASSWORD)),
+                utf8(TestPki.pemCertificates(app.chain()) + TestPki.pemPkcs1Encrypted(app.privateKey(), PASSWORD)),
+                random);
+
+        for (byte[] input : refused) {
+            assertThatThrownBy(() -> reader.read("input", input, SecretValue.of(secretPassword)))
+                    .isInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> {
+                        for (Throwable t = e; t != null; t = t.getCause()) {
+                            assertThat(String.valueOf(t.getMessage())).doesNotContain(secretPassword);
+                        }
+                    });
+        }
     }
 }

@@ -33,6 +33,14 @@ class TokenEnvironmentTest {
         assertThat(environment.sensitive()).containsExactly("EXO_ACCESS_TOKEN");
         assertThat(environment.toString()).doesNotContain(TOKEN);
         assertThat(token.toString()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void theTokenVariableCanBeRenamedToAValidName() throws Exception {
+        AppIdentity identity = AppIdentity.of("11111111-2222-3333-4444-555555555555",
+                "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", "contoso.onmicrosoft.com", Cloud.GLOBAL);
+        AccessToken token = new AccessToken(TOKEN, "Bearer", Instant.parse("2026-11-26T11:22:33.456Z"),
+                TokenScope.forResource(Cloud.GLOBAL, "graph"));
 
         TokenEnvironment renamed = TokenEnvironment.of(identity, token, "GRAPH_TOKEN");
         assertThat(renamed.variables()).containsEntry("GRAPH_TOKEN", TOKEN).doesNotContainKey("EXO_ACCESS_TOKEN");

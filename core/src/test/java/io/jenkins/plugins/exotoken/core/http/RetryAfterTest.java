@@ -19,6 +19,10 @@ class RetryAfterTest {
         assertThat(RetryAfter.parse(Map.of("retry-after", List.of("7")), clock)).isEqualTo(Duration.ofSeconds(7));
         assertThat(RetryAfter.parse(Map.of("Retry-After", List.of("Thu, 26 Nov 2026 10:00:30 GMT")), clock))
                 .isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aPastDateMeansNowAndAnUnreadableOrMissingValueMeansNone() {
         assertThat(RetryAfter.parse(Map.of("Retry-After", List.of("Thu, 26 Nov 2026 09:00:00 GMT")), clock))
                 .isEqualTo(Duration.ZERO);
         assertThat(RetryAfter.parse(Map.of("Retry-After", List.of("soon")), clock)).isNull();

@@ -51,6 +51,10 @@ class CloudAndIdentityTest {
                 .hasMessageContaining("authority host must be an https URL");
         assertThatThrownBy(() -> Cloud.custom("https://login.example.com/tenant", "https://a.b", "https://c.d", "v.e", null))
                 .hasMessageContaining("no path");
+        assertThatThrownBy(() -> Cloud.custom("https://l.example.com", "http://a.b", "https://c.d", "v.e", null))
+                .hasMessageContaining("the Exchange resource must be an https URL");
+        assertThatThrownBy(() -> Cloud.custom("https://l.example.com", "https://a.b", "http://c.d", "v.e", null))
+                .hasMessageContaining("the Graph resource must be an https URL");
         assertThatThrownBy(() -> Cloud.custom("https://l.example.com", "https://a.b", "https://c.d", ".vault", null))
                 .hasMessageContaining("Key Vault DNS suffix");
     }

@@ -20,6 +20,7 @@ import io.jenkins.plugins.exotoken.core.testing.Fault;
 import io.jenkins.plugins.exotoken.core.testing.KeyVaultSimulator.Format;
 import io.jenkins.plugins.exotoken.core.testing.KeyVaultSimulator;
 import io.jenkins.plugins.exotoken.core.testing.MutableClock;
+import io.jenkins.plugins.exotoken.core.testing.RequestGate;
 import io.jenkins.plugins.exotoken.core.testing.TestApp;
 import io.jenkins.plugins.exotoken.core.testing.TestPki;
 import io.jenkins.plugins.exotoken.core.token.TokenRequest;
@@ -34,6 +35,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -176,25 +178,36 @@ class KeyVaultSecretsTest {
     void concurrentResolutionsShareOneRead() throws Exception {
         vault.putSecret(vaultName, "shared", app.secret, null);
         KeyVaultReference ref = reference("shared", Kind.SECRET);
-        vault.inject(Fault.slow(Duration.ofMillis(300)));
+        String vaultHost = vaultName + ".vault.azure.net";
+        RequestGate gate = new RequestGate(vault.proxySelector(), uri -> vaultHost.equals(uri.getHost()));
+        secrets.close();
+        secrets = new KeyVaultSecrets(tokens, HttpSettings.defaults().withSslContext(vault.clientSslContext())
+                .withProxy(gate, null), new RetryPolicy(3, Duration.ofMillis(50), Duration.ofSeconds(2),
+                        Duration.ofSeconds(10)), clock, PERIOD);
         ExecutorService pool = Executors.newFixedThreadPool(32);
         try {
-            CountDownLatch go = new CountDownLatch(1);
+            CountDownLatch started = new CountDownLatch(32);
             List<Future<AppSecret>> results = new ArrayList<>();
             for (int i = 0; i < 32; i++) {
                 results.add(pool.submit(() -> {
-                    go.await();
+                    started.countDown();
                     return secrets.resolve(ref, reader);
                 }));
             }
-            go.countDown();
-            AppSecret first = results.get(0).get();
+            // The read is held before it leaves until every caller has started: one that did not join it would
+            // send a read of its own to the gate.
+            gate.awaitArrivals(1, Duration.ofSeconds(30));
+            assertThat(started.await(30, TimeUnit.SECONDS)).as("all callers started").isTrue();
+            gate.open();
+            AppSecret first = results.get(0).get(30, TimeUnit.SECONDS);
             for (Future<AppSecret> result : results) {
-                assertThat(result.get()).isSameAs(first);
+                assertThat(result.get(30, TimeUnit.SECONDS)).isSameAs(first);
             }
         } finally {
+            gate.open();
             pool.shutdownNow();
         }
+        assertThat(gate.arrivals()).isEqualTo(1);
         assertThat(vault.requests(vaultName, "shared")).isEqualTo(1);
     }
 
@@ -224,11 +237,16 @@ class KeyVaultSecretsTest {
     }
 
     @Test
-    void throttlingIsRetriedAfterRetryAfter() throws Exception {
+    void throttlingIsRetriedNoSoonerThanRetryAfter() throws Exception {
         vault.putSecret(vaultName, "busy", app.secret, null);
+        KeyVaultReference ref = reference("busy", Kind.SECRET);
         vault.inject(Fault.throttled("1"));
+        long started = System.nanoTime();
 
-        assertThat(secrets.resolve(reference("busy", Kind.SECRET), reader)).isInstanceOf(ClientSecret.class);
+        assertThat(secrets.resolve(ref, reader)).isInstanceOf(ClientSecret.class);
+
+        // A lower bound only: waiting less than the service asked is the defect; waiting longer is load.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         assertThat(vault.requests(vaultName, "busy")).isEqualTo(2);
     }
 
@@ -249,7 +267,7 @@ class KeyVaultSecretsTest {
     }
 
     @Test
-    void missingObjectOrVersion() throws Exception {
+    void missingObjectOrVersionIsReportedAsNotFound() throws Exception {
         vault.putSecret(vaultName, "present", app.secret, null);
 
         assertThatThrownBy(() -> secrets.resolve(reference("absent", Kind.SECRET), reader))
@@ -260,7 +278,10 @@ class KeyVaultSecretsTest {
         KeyVaultReference wrongVersion = KeyVaultReference.of(app.cloud, vault.vaultUrl(vaultName), "present",
                 "0123456789abcdef0123456789abcdef", Kind.SECRET);
         assertThatThrownBy(() -> secrets.resolve(wrongVersion, reader))
-                .hasMessageContaining("and the version");
+                .isInstanceOfSatisfying(VaultRefusedException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(404);
+                    assertThat(e.getMessage()).contains("was not found", "and the version");
+                });
     }
 
     @Test

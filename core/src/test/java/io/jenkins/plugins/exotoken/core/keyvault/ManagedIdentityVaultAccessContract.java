@@ -106,7 +106,8 @@ abstract class ManagedIdentityVaultAccessContract {
 
         assertSignsIn(secrets.resolve(certificate(), access));
         vault.putSecret(vaultName, "other", app.secret, null);
-        secrets.resolve(KeyVaultReference.of(app.cloud, vault.vaultUrl(vaultName), "other", null, Kind.SECRET), access);
+        assertSignsIn(secrets.resolve(KeyVaultReference.of(app.cloud, vault.vaultUrl(vaultName), "other", null,
+                Kind.SECRET), access));
 
         assertThat(endpoint.requests()).as("one managed-identity token for both reads").isEqualTo(1);
     }

@@ -7,7 +7,9 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -59,11 +61,12 @@ import javax.net.ssl.TrustManagerFactory;
  *       {@code client_secret} or a {@code client_assertion} of type {@code jwt-bearer}; tenant by GUID or
  *       verified domain. Success: {@code token_type}, {@code expires_in}, {@code ext_expires_in},
  *       {@code access_token} (a JWT with {@code aud} = resource, {@code tid}, {@code appid}, {@code roles}).
- *   <li><b>Certificate credentials</b> (client assertion format): header {@code alg} RS256 or PS256 and
- *       {@code x5t} (SHA-1) or {@code x5t#S256} of a certificate registered on the app — accepted in
- *       base64url and, as msal4j sends it, standard Base64; the signature is checked with that certificate's
- *       key; claims {@code aud} = the exact token URL, {@code iss} = {@code sub} = client id, {@code jti}
- *       unique (a replay is refused), {@code nbf}/{@code exp} around now (5 minutes of skew).
+ *   <li><b>Certificate credentials</b> (client assertion format): header {@code alg} RS256 or PS256 (any
+ *       other, {@code none} and HMAC included → 700027) and {@code x5t} (SHA-1) or {@code x5t#S256} of a
+ *       certificate registered on the app — accepted in base64url and, as msal4j sends it, standard Base64; the
+ *       signature is checked with that certificate's key; claims {@code aud} = the exact token URL,
+ *       {@code iss} = {@code sub} = client id, {@code jti} present and unique (a replay is refused),
+ *       {@code exp} present, neither {@code exp} past nor {@code nbf} ahead by more than 5 minutes of skew.
  *       Verification uses nimbus-jose-jwt, not the code under test.
  *   <li><b>Error responses</b> ("Microsoft Entra authentication and authorization error codes"): JSON with
  *       {@code error}, {@code error_description} ("AADSTSnnn: text\r\nTrace ID: …\r\nCorrelation ID: …\r\n
@@ -411,14 +414,19 @@ public final class EntraSimulator implements AutoCloseable {
                 return error(exchange, path, visible, null, null, 400, "invalid_request", 50027,
                         "JWT token is invalid or malformed: client_assertion_type must be " + JWT_BEARER + ".");
             }
-            SignedJWT jwt;
+            JWT parsed;
             try {
-                jwt = SignedJWT.parse(form.get("client_assertion"));
-                header = jwt.getHeader().toJSONObject();
-                claims = jwt.getJWTClaimsSet().toJSONObject();
+                parsed = JWTParser.parse(form.get("client_assertion"));
+                header = parsed.getHeader().toJSONObject();
+                claims = parsed.getJWTClaimsSet().toJSONObject();
             } catch (Exception e) {
                 return error(exchange, path, visible, null, null, 400, "invalid_request", 50027,
                         "JWT token is invalid or malformed.");
+            }
+            if (!(parsed instanceof SignedJWT jwt)) { // "alg":"none" (or an encrypted JWT): nothing to verify
+                return error(exchange, path, visible, header, claims, 401, "invalid_client", 700027,
+                        "Client assertion failed signature validation. [Reason - The provided signature algorithm "
+                                + parsed.getHeader().getAlgorithm() + " is not supported.]");
             }
             Outcome refused = checkAssertion(exchange, path, visible, header, claims, jwt, app, tenantSegment);
             if (refused != null) {
@@ -543,8 +551,21 @@ public final class EntraSimulator implements AutoCloseable {
             if (!roles.isEmpty()) {
                 claims.claim("roles", roles);
             }
+            return sign(claims.build());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A token with exactly these claims, signed as this Entra ID signs its tokens: for tests of how a service
+     * that trusts Entra checks a token's lifetime, audience or issuer ({@link #verifyIssued} accepts the
+     * signature, whatever the claims).
+     */
+    public String sign(JWTClaimsSet claims) {
+        try {
             SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-                    .keyID("simulator").build(), claims.build());
+                    .keyID("simulator").build(), claims);
             token.sign(new RSASSASigner(signingKey.getPrivate()));
             return token.serialize();
         } catch (Exception e) {

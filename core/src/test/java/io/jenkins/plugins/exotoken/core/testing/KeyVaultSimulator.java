@@ -89,10 +89,12 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder;
  *       Invalid audience. Expected https://vault.azure.net, found: …" (the audience with a trailing slash is
  *       accepted, as Key Vault accepts it); token from another tenant → 401 "AKV10032: Invalid issuer. Expected
  *       one of https://sts.windows.net/{vault tenant}/, found …". Tokens are verified with
- *       {@link EntraSimulator#verifyIssued}. <em>Guessed wording:</em> a token not signed by the simulator →
- *       "AKV10046: Unable to resolve the key used for signature validation."; an expired one → "Token has
- *       expired."; one not yet valid → "Token not yet valid". <em>Guessed order:</em> authentication is
- *       checked before {@code api-version}.
+ *       {@link EntraSimulator#verifyIssued}. A token not signed by the simulator → "AKV10046: Unable to resolve
+ *       the key used for signature validation." (wording as users report it); an expired one ({@code exp} more
+ *       than 5 minutes past, or none) → "[TokenExpired] Error validating token: 'S2S12086'." (as reported in
+ *       Azure/azure-sdk-for-python#27266); one not yet valid ({@code nbf} more than 5 minutes ahead) → "Token
+ *       not yet valid" (Managed HSM's wording, Azure/azure-sdk-for-java#26624). <em>Guessed order:</em>
+ *       authentication is checked before {@code api-version}.
  *   <li><b>Authorization</b>: access policy model by default — no {@code secrets/get} →
  *       403 {@code Forbidden} "The user, group or application 'appid=…;oid=…;iss=…' does not have secrets get
  *       permission on key vault '{vault};location=westeurope'. For help resolving this issue, please see
@@ -584,7 +586,7 @@ public final class KeyVaultSimulator implements AutoCloseable {
         }
         Instant now = Instant.now();
         if (claims.getExpirationTime() == null || claims.getExpirationTime().toInstant().isBefore(now.minus(SKEW))) {
-            return unauthorized(vault, "Token has expired.");
+            return unauthorized(vault, "[TokenExpired] Error validating token: 'S2S12086'.");
         }
         if (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().isAfter(now.plus(SKEW))) {
             return unauthorized(vault, "Token not yet valid");

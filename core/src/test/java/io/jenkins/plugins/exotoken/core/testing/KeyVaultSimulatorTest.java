@@ -196,7 +196,56 @@ class KeyVaultSimulatorTest {
         forged.sign(new RSASSASigner(keys.getPrivate()));
         assertThat((String) error(getSecret(name, "/secrets/s", forged.serialize()), 401, "Unauthorized")
                 .get("message")).startsWith("AKV10046");
-        assertThat(error(getSecret(name, "/secrets/s", "not-a-jwt"), 401, "Unauthorized")).isNotNull();
+        HttpResponse<String> garbage = getSecret(name, "/secrets/s", "not-a-jwt");
+        error(garbage, 401, "Unauthorized");
+        assertThat(garbage.headers().firstValue("WWW-Authenticate")).isPresent();
+    }
+
+    private static JWTClaimsSet.Builder vaultClaims() {
+        return new JWTClaimsSet.Builder().audience(VAULT_RESOURCE).issuer("https://sts.windows.net/" + tenant + "/")
+                .claim("appid", appId).claim("tid", tenant);
+    }
+
+    private static String challenge() {
+        return "Bearer authorization=\"https://login.microsoftonline.com/" + tenant
+                + "\", resource=\"https://vault.azure.net\"";
+    }
+
+    @Test
+    void refusesAnExpiredTokenWithAChallenge() throws Exception {
+        String name = newVault("expired-token");
+        vault.grant(name, appId, "*");
+        vault.putSecret(name, "s", "v", null);
+        Instant now = Instant.now();
+        Instant past = now.minus(Duration.ofHours(2));
+
+        HttpResponse<String> expired = getSecret(name, "/secrets/s", entra.sign(vaultClaims()
+                .notBeforeTime(Date.from(past)).expirationTime(Date.from(past.plus(Duration.ofHours(1)))).build()));
+        HttpResponse<String> withoutExp = getSecret(name, "/secrets/s", entra.sign(vaultClaims()
+                .notBeforeTime(Date.from(past)).build()));
+        HttpResponse<String> current = getSecret(name, "/secrets/s", entra.sign(vaultClaims()
+                .notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(1)))).build()));
+
+        for (HttpResponse<String> refused : List.of(expired, withoutExp)) {
+            assertThat(error(refused, 401, "Unauthorized"))
+                    .containsEntry("message", "[TokenExpired] Error validating token: 'S2S12086'.");
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue(challenge());
+        }
+        assertThat(current.statusCode()).as("the same claims within their lifetime").isEqualTo(200);
+    }
+
+    @Test
+    void refusesATokenThatIsNotYetValidWithAChallenge() throws Exception {
+        String name = newVault("early-token");
+        vault.grant(name, appId, "*");
+        vault.putSecret(name, "s", "v", null);
+        Instant later = Instant.now().plus(Duration.ofHours(1));
+
+        HttpResponse<String> early = getSecret(name, "/secrets/s", entra.sign(vaultClaims()
+                .notBeforeTime(Date.from(later)).expirationTime(Date.from(later.plus(Duration.ofHours(1)))).build()));
+
+        assertThat(error(early, 401, "Unauthorized")).containsEntry("message", "Token not yet valid");
+        assertThat(early.headers().firstValue("WWW-Authenticate")).hasValue(challenge());
     }
 
     @Test
@@ -322,7 +371,8 @@ class KeyVaultSimulatorTest {
         assertThat((String) error(getSecret(name, "/secrets/s", token()), 404, "SecretNotFound").get("message"))
                 .startsWith("A secret with (name/id) s was not found in this key vault. If you recently deleted this"
                         + " secret you may be able to recover it");
-        assertThat(error(getSecret(name, "/secrets/s/" + v1, token()), 404, "SecretNotFound")).isNotNull();
+        assertThat((String) error(getSecret(name, "/secrets/s/" + v1, token()), 404, "SecretNotFound").get("message"))
+                .startsWith("A secret with (name/id) s/" + v1 + " was not found in this key vault.");
     }
 
     @Test
@@ -339,7 +389,8 @@ class KeyVaultSimulatorTest {
         HttpResponse<String> response = direct.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + vault.port()
                 + "/secrets/s?api-version=7.4")).header("Authorization", "Bearer " + token()).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(error(response, 400, "BadParameter")).isNotNull();
+        assertThat((String) error(response, 400, "BadParameter").get("message"))
+                .contains("is not a vault of this simulator");
     }
 
     @Test
@@ -350,8 +401,10 @@ class KeyVaultSimulatorTest {
                 + "/secrets/s?api-version=7.4")).header("Authorization", "Bearer " + token())
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"value\":\"x\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).isEqualTo(405);
-        assertThat(error(getSecret(name, "/keys/k", token()), 404, "NotFound")).isNotNull();
-        assertThat(error(getSecret(name, "/secrets", token()), 404, "NotFound")).isNotNull();
+        assertThat(error(getSecret(name, "/keys/k", token()), 404, "NotFound"))
+                .containsEntry("message", "The requested path '/keys/k' was not found.");
+        assertThat(error(getSecret(name, "/secrets", token()), 404, "NotFound"))
+                .containsEntry("message", "The requested path '/secrets' was not found.");
     }
 
     @Test
@@ -372,12 +425,15 @@ class KeyVaultSimulatorTest {
         vault.inject(Fault.throttled("3"), Fault.status(503, "1"),
                 Fault.status(500), Fault.slow(Duration.ofMillis(300)));
         HttpResponse<String> throttled = getSecret(name, "/secrets/s", token());
-        assertThat(error(throttled, 429, "Throttled")).isNotNull();
+        assertThat((String) error(throttled, 429, "Throttled").get("message"))
+                .startsWith("Request was not processed because too many requests were received.");
         assertThat(throttled.headers().firstValue("Retry-After")).hasValue("3");
         HttpResponse<String> unavailable = getSecret(name, "/secrets/s", token());
-        assertThat(error(unavailable, 503, "ServiceUnavailable")).isNotNull();
+        assertThat((String) error(unavailable, 503, "ServiceUnavailable").get("message"))
+                .startsWith("The service is temporarily unavailable.");
         assertThat(unavailable.headers().firstValue("Retry-After")).hasValue("1");
-        assertThat(error(getSecret(name, "/secrets/s", token()), 500, "InternalServerError")).isNotNull();
+        assertThat(error(getSecret(name, "/secrets/s", token()), 500, "InternalServerError"))
+                .containsEntry("message", "An unexpected error occurred.");
         long start = System.nanoTime();
         assertThat(getSecret(name, "/secrets/s", token()).statusCode()).isEqualTo(200);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));

@@ -213,10 +213,10 @@ class ManagedIdentitySimulatorTest {
             app.inject(Fault.throttled("7"), Fault.status(500, "1"),
                     Fault.slow(Duration.ofMillis(200)));
             HttpResponse<String> throttled = get(appUrl, Map.of("X-IDENTITY-HEADER", "h"));
-            assertAppServiceError(throttled, 429, "");
+            assertAppServiceError(throttled, 429, "Too many requests.");
             assertThat(throttled.headers().firstValue("Retry-After")).hasValue("7");
             HttpResponse<String> failed = get(appUrl, Map.of("X-IDENTITY-HEADER", "h"));
-            assertAppServiceError(failed, 500, "");
+            assertAppServiceError(failed, 500, "An unexpected error occurred");
             assertThat(failed.headers().firstValue("Retry-After")).hasValue("1");
             long start = System.nanoTime();
             assertThat(get(appUrl, Map.of("X-IDENTITY-HEADER", "h")).statusCode()).isEqualTo(200);
@@ -231,7 +231,7 @@ class ManagedIdentitySimulatorTest {
                     Map.of("Metadata", "true"));
             assertThat(vmThrottled.statusCode()).isEqualTo(429);
             assertThat(vmThrottled.headers().firstValue("Retry-After")).hasValue("2");
-            assertThat(json(vmThrottled)).containsKeys("error", "error_description");
+            assertThat(json(vmThrottled)).containsEntry("error", "too_many_requests").containsKey("error_description");
             assertThat(vm.requests()).isEqualTo(1);
             vm.resetCounts();
             app.resetCounts();

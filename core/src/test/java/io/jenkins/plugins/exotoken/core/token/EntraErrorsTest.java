@@ -10,6 +10,7 @@ import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
 import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
 import io.jenkins.plugins.exotoken.core.testing.EntraSimulator;
+import io.jenkins.plugins.exotoken.core.testing.Fault;
 import io.jenkins.plugins.exotoken.core.testing.TestApp;
 import io.jenkins.plugins.exotoken.core.testing.TestPki;
 import java.time.Clock;
@@ -69,7 +70,7 @@ class EntraErrorsTest {
     }
 
     @Test
-    void unknownTenant() throws Exception {
+    void unknownTenantIsSaidNotToExistInThisCloud() throws Exception {
         AppIdentity stranger = AppIdentity.of(UUID.randomUUID().toString(), app.clientId, null, app.cloud);
 
         AuthenticationFailedException e = refusal(stranger, secret(app.secret), exchange());
@@ -79,7 +80,7 @@ class EntraErrorsTest {
     }
 
     @Test
-    void foreignCloudTenant() throws Exception {
+    void tenantOfAnotherCloudAsksToSetItsCloud() throws Exception {
         String gov = UUID.randomUUID().toString();
         simulator.foreignCloudTenant(gov);
 
@@ -91,7 +92,7 @@ class EntraErrorsTest {
     }
 
     @Test
-    void unknownApp() throws Exception {
+    void unknownAppAsksToCheckTheClientId() throws Exception {
         AppIdentity unknown = AppIdentity.of(app.tenantId, UUID.randomUUID().toString(), null, app.cloud);
 
         AuthenticationFailedException e = refusal(unknown, secret(app.secret), exchange());
@@ -102,7 +103,7 @@ class EntraErrorsTest {
     }
 
     @Test
-    void certificateNotRegistered() throws Exception {
+    void unregisteredCertificateIsNamedByThumbprintWithTheUploadHint() throws Exception {
         TestPki.Issued stranger = TestPki.selfSigned("stranger", TestPki.rsa(2048));
         var loaded = new io.jenkins.plugins.exotoken.core.cert.CertificateReader()
                 .read("stranger.pfx", TestPki.pfxAes(stranger, ""), SecretValue.empty());
@@ -117,17 +118,19 @@ class EntraErrorsTest {
     }
 
     @Test
-    void wrongAndExpiredSecrets() throws Exception {
+    void wrongAndExpiredSecretsAreToldApart() throws Exception {
         simulator.app(app.tenantId, app.clientId).secret("old-secret", Instant.now().minus(Duration.ofDays(1)));
 
-        assertThat(refusal(app.identity, secret("wrong"), exchange()).error().code()).isEqualTo("AADSTS7000215");
+        AuthenticationFailedException wrong = refusal(app.identity, secret("wrong"), exchange());
+        assertThat(wrong.error().code()).isEqualTo("AADSTS7000215");
+        assertThat(wrong.getMessage()).contains("the client secret is wrong").doesNotContain("has expired");
         AuthenticationFailedException expired = refusal(app.identity, secret("old-secret"), exchange());
         assertThat(expired.error().code()).isEqualTo("AADSTS7000222");
         assertThat(expired.getMessage()).contains("client secret has expired");
     }
 
     @Test
-    void resourceUnknownInTheTenant() throws Exception {
+    void resourceUnknownInTheTenantIsNamedAsSuch() throws Exception {
         AuthenticationFailedException e = refusal(app.identity, secret(app.secret),
                 TokenScope.of("https://unknown.example.com/.default"));
 
@@ -136,10 +139,26 @@ class EntraErrorsTest {
     }
 
     @Test
-    void unknownCodesStillCarryTheirTextAndIds() throws Exception {
+    void theErrorKeepsEntrasFirstLineAndOAuthError() throws Exception {
         AuthenticationFailedException e = refusal(app.identity, secret("wrong"), exchange());
 
-        assertThat(e.error().description()).startsWith("AADSTS7000215: Invalid client secret provided.");
+        assertThat(e.error().description()).startsWith("AADSTS7000215: Invalid client secret provided.")
+                .doesNotContain("Trace ID");
         assertThat(e.error().error()).isEqualTo("invalid_client");
+    }
+
+    @Test
+    void unknownCodesStillCarryTheirTextAndIdsWithoutAHint() throws Exception {
+        simulator.inject(Fault.status(400)); // answered with AADSTS90033, a code without a hint
+
+        AuthenticationFailedException e = refusal(app.identity, secret(app.secret), exchange());
+
+        assertThat(e.error().code()).isEqualTo("AADSTS90033");
+        assertThat(e.error().httpStatus()).isEqualTo(400);
+        assertThat(e.error().traceId()).isNotBlank();
+        assertThat(e.error().correlationId()).isNotBlank();
+        assertThat(e.getMessage()).contains("AADSTS90033: A transient error has occurred.",
+                "trace id " + e.error().traceId(), "correlation id " + e.error().correlationId())
+                .doesNotContain("Hint:");
     }
 }

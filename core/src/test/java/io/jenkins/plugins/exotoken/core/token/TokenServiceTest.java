@@ -11,6 +11,7 @@ import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
 import io.jenkins.plugins.exotoken.core.testing.EntraSimulator;
 import io.jenkins.plugins.exotoken.core.testing.Fault;
+import io.jenkins.plugins.exotoken.core.testing.RequestGate;
 import io.jenkins.plugins.exotoken.core.testing.TestApp;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,28 +104,42 @@ class TokenServiceTest {
         assertThat(simulator.tokenRequests()).isEqualTo(1);
     }
 
+    /** A service whose token requests wait at {@code gate} before they leave. */
+    private RequestGate gateTokenRequests() {
+        RequestGate gate = RequestGate.direct(RequestGate.pathEndsWith("/oauth2/v2.0/token"));
+        service.close();
+        service = new TokenService(app.httpSettings().withProxy(gate, null), fastRetries(), Clock.systemUTC());
+        return gate;
+    }
+
     @Test
     void sixtyFourConcurrentColdRequestsCauseOneCallToEntra() throws Exception {
         TokenRequest request = certificateRequest();
-        simulator.inject(Fault.slow(Duration.ofMillis(300))); // keep the flight open while all threads arrive
+        RequestGate gate = gateTokenRequests();
         ExecutorService pool = Executors.newFixedThreadPool(64);
         try {
-            CountDownLatch start = new CountDownLatch(1);
+            CountDownLatch started = new CountDownLatch(64);
             List<Future<AccessToken>> results = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
                 results.add(pool.submit(() -> {
-                    start.await();
+                    started.countDown();
                     return service.acquire(request);
                 }));
             }
-            start.countDown();
-            AccessToken first = results.get(0).get();
+            // The call is held before it leaves until every caller has started: a caller that did not join it
+            // would send a call of its own to the gate.
+            gate.awaitArrivals(1, Duration.ofSeconds(30));
+            assertThat(started.await(30, TimeUnit.SECONDS)).as("all callers started").isTrue();
+            gate.open();
+            AccessToken first = results.get(0).get(30, TimeUnit.SECONDS);
             for (Future<AccessToken> result : results) {
-                assertThat(result.get()).isSameAs(first);
+                assertThat(result.get(30, TimeUnit.SECONDS)).isSameAs(first);
             }
         } finally {
+            gate.open();
             pool.shutdownNow();
         }
+        assertThat(gate.arrivals()).isEqualTo(1);
         assertThat(simulator.tokenRequests()).isEqualTo(1);
     }
 
@@ -134,7 +150,7 @@ class TokenServiceTest {
 
         AccessToken token = service.acquire(certificateRequest());
 
-        assertThat(token).isNotNull();
+        assertThat(simulator.verifyIssued(token.reveal()).getStringClaim("appid")).isEqualTo(app.clientId);
         assertThat(simulator.tokenRequests()).isEqualTo(3);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
@@ -180,6 +196,7 @@ class TokenServiceTest {
                 .isInstanceOf(ServiceUnavailableException.class)
                 .hasMessageContaining("after 2 attempts")
                 .hasMessageContaining("HttpTimeoutException");
+        assertThat(simulator.tokenRequests()).isEqualTo(2);
     }
 
     @Test
@@ -221,30 +238,36 @@ class TokenServiceTest {
     @Test
     void aWaitingCallerCanBeInterruptedWhileTheSharedCallGoesOn() throws Exception {
         TokenRequest request = certificateRequest();
-        simulator.inject(Fault.slow(Duration.ofMillis(1500)));
+        RequestGate gate = gateTokenRequests();
         java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        CountDownLatch ended = new CountDownLatch(1);
         Thread waiting = new Thread(() -> {
             try {
                 service.acquire(request);
                 outcome.set(new AssertionError("returned a token"));
             } catch (Throwable t) {
                 outcome.set(t);
+            } finally {
+                ended.countDown();
             }
         });
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             waiting.start();
-            Thread.sleep(200);
+            gate.awaitArrivals(1, Duration.ofSeconds(30)); // the shared call is in flight, held at the gate
             Future<AccessToken> patient = pool.submit(() -> service.acquire(request));
             waiting.interrupt();
-            waiting.join(500);
 
-            assertThat(waiting.isAlive()).as("still waiting after the interrupt").isFalse();
+            assertThat(ended.await(30, TimeUnit.SECONDS)).as("still waiting after the interrupt").isTrue();
             assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
-            assertThat(simulator.verifyIssued(patient.get().reveal())).isNotNull();
+            gate.open();
+            assertThat(simulator.verifyIssued(patient.get(30, TimeUnit.SECONDS).reveal()).getStringClaim("appid"))
+                    .isEqualTo(app.clientId);
         } finally {
+            gate.open();
             pool.shutdownNow();
         }
+        assertThat(gate.arrivals()).as("the interrupted caller did not cancel the shared call").isEqualTo(1);
         assertThat(simulator.tokenRequests()).isEqualTo(1);
     }
 
@@ -258,7 +281,7 @@ class TokenServiceTest {
 
             AccessToken token = service.acquire(secretRequest(app.secret));
 
-            assertThat(simulator.verifyIssued(token.reveal())).isNotNull();
+            assertThat(simulator.verifyIssued(token.reveal()).getStringClaim("appid")).isEqualTo(app.clientId);
             assertThat(proxy.tunnels()).extracting(io.jenkins.plugins.exotoken.core.testing.VaultHostProxy.Tunnel::target)
                     .containsExactly(java.net.URI.create(simulator.authorityHost()).getAuthority());
         }
