@@ -63,7 +63,7 @@ final class KeyVaultOptions {
     }
 
     static final class VaultAppSecret {
-        @Option(names = "--vault-client-secret-env", paramLabel = "VAR",
+        @Option(names = "--vault-client-secret-env", paramLabel = "VAR", converter = VariableName.class,
                 description = "Environment variable holding the vault-reading app's client secret.")
         String clientSecretEnv;
 
@@ -76,7 +76,7 @@ final class KeyVaultOptions {
                 description = "PFX or PEM of the vault-reading app.")
         java.nio.file.Path file;
 
-        @Option(names = "--vault-password-env", paramLabel = "VAR",
+        @Option(names = "--vault-password-env", paramLabel = "VAR", converter = VariableName.class,
                 description = "Environment variable holding that file's password.")
         String passwordEnv;
     }

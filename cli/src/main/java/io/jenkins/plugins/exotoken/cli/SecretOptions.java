@@ -16,7 +16,7 @@ final class SecretOptions {
     @ArgGroup(exclusive = false)
     CertificateOptions certificate;
 
-    @Option(names = "--client-secret-env", paramLabel = "VAR",
+    @Option(names = "--client-secret-env", paramLabel = "VAR", converter = VariableName.class,
             description = "Environment variable holding the app's client secret.")
     String clientSecretEnv;
 
