@@ -2,7 +2,6 @@ package io.jenkins.plugins.exotoken.cli;
 
 import io.jenkins.plugins.exotoken.core.ExoTokenException;
 import io.jenkins.plugins.exotoken.core.identity.Cloud;
-import io.jenkins.plugins.exotoken.core.keyvault.KeyVaultSecrets;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
 import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
 import java.nio.file.Path;
@@ -26,13 +25,14 @@ final class SecretOptions {
     @ArgGroup(exclusive = false, heading = "%nOr the app's certificate or secret in Azure Key Vault:%n")
     KeyVaultOptions keyVault;
 
-    AppSecret secret(Map<String, String> environment, Cloud cloud, KeyVaultSecrets vault)
+    /** The secret; {@code engine}'s Key Vault service is used (and so built) only for a Key Vault reference. */
+    AppSecret secret(Map<String, String> environment, Cloud cloud, Engine engine)
             throws ExoTokenException, InterruptedException {
         if (certificate != null) {
             return certificate.credential(environment);
         }
         if (keyVault != null) {
-            return vault.resolve(keyVault.reference(cloud, false), keyVault.access(cloud, environment));
+            return engine.vault().resolve(keyVault.reference(cloud, false), keyVault.access(cloud, environment));
         }
         String source = clientSecretEnv != null ? "environment variable " + clientSecretEnv : "file " + clientSecretFile;
         return ClientSecret.of(source,
