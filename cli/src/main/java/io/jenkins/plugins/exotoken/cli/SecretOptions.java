@@ -5,7 +5,9 @@ import io.jenkins.plugins.exotoken.core.identity.Cloud;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
 import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -24,6 +26,21 @@ final class SecretOptions {
 
     @ArgGroup(exclusive = false, heading = "%nOr the app's certificate or secret in Azure Key Vault:%n")
     KeyVaultOptions keyVault;
+
+    /** The environment variables the secrets are read from: a command that exo-token runs does not need them. */
+    Set<String> secretVariables() {
+        Set<String> names = new HashSet<>();
+        if (clientSecretEnv != null) {
+            names.add(clientSecretEnv);
+        }
+        if (certificate != null && certificate.passwordEnv != null) {
+            names.add(certificate.passwordEnv);
+        }
+        if (keyVault != null) {
+            names.addAll(keyVault.secretVariables());
+        }
+        return names;
+    }
 
     /** The secret; {@code engine}'s Key Vault service is used (and so built) only for a Key Vault reference. */
     AppSecret secret(Map<String, String> environment, Cloud cloud, Engine engine)

@@ -108,8 +108,8 @@ public record TokenEnvironment(Map<String, String> variables, Set<String> sensit
         }
         String n = name.trim();
         if (n.isEmpty()) {
-            throw new InvalidInputException("The token variable's name is empty: give a name such as GRAPH_TOKEN, or"
-                    + " leave it unset for " + ACCESS_TOKEN + ".");
+            throw new InvalidInputException("Token variable name is empty: give a name such as GRAPH_TOKEN, or leave"
+                    + " it unset for " + ACCESS_TOKEN + ".");
         }
         if (!isVariableName(n)) {
             throw new InvalidInputException("Token variable " + Printable.quote(n) + " is not a valid environment"

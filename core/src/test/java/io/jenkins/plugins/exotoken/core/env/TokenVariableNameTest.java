@@ -28,8 +28,8 @@ class TokenVariableNameTest {
     @ValueSource(strings = {"", " ", "\t"})
     void anEmptyNameIsAnErrorNotTheDefault(String name) {
         assertThatThrownBy(() -> TokenEnvironment.tokenVariable(name)).isInstanceOf(InvalidInputException.class)
-                .hasMessage("The token variable's name is empty: give a name such as GRAPH_TOKEN, or leave it unset"
-                        + " for EXO_ACCESS_TOKEN.");
+                .hasMessage("Token variable name is empty: give a name such as GRAPH_TOKEN, or leave it unset for"
+                        + " EXO_ACCESS_TOKEN.");
     }
 
     @ParameterizedTest
