@@ -22,7 +22,7 @@ final class CertificateOptions {
     @Option(names = "--key", paramLabel = "FILE", description = "PEM private key, when it is not in the certificate file.")
     Path key;
 
-    @Option(names = "--password-env", paramLabel = "VAR",
+    @Option(names = "--password-env", paramLabel = "VAR", converter = VariableName.class,
             description = "Environment variable holding the PFX or key password.")
     String passwordEnv;
 

@@ -52,12 +52,7 @@ public final class ExoTokenCli {
         ExoTokenCli cli = new ExoTokenCli(environment);
         CommandLine commandLine = new CommandLine(cli);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> failure(cli, line.getErr(), e));
-        commandLine.setParameterExceptionHandler((e, args2) -> {
-            PrintWriter err = e.getCommandLine().getErr();
-            err.println("error: " + e.getMessage());
-            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
-            return EXIT_USAGE;
-        });
+        commandLine.setParameterExceptionHandler(new UsageErrors());
         return commandLine.execute(args);
     }
 

@@ -6,7 +6,9 @@ import io.jenkins.plugins.exotoken.core.identity.Cloud;
 import io.jenkins.plugins.exotoken.core.identity.ManagedIdentity;
 import io.jenkins.plugins.exotoken.core.keyvault.KeyVaultReference;
 import io.jenkins.plugins.exotoken.core.keyvault.VaultAccess;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -63,7 +65,7 @@ final class KeyVaultOptions {
     }
 
     static final class VaultAppSecret {
-        @Option(names = "--vault-client-secret-env", paramLabel = "VAR",
+        @Option(names = "--vault-client-secret-env", paramLabel = "VAR", converter = VariableName.class,
                 description = "Environment variable holding the vault-reading app's client secret.")
         String clientSecretEnv;
 
@@ -76,9 +78,24 @@ final class KeyVaultOptions {
                 description = "PFX or PEM of the vault-reading app.")
         java.nio.file.Path file;
 
-        @Option(names = "--vault-password-env", paramLabel = "VAR",
+        @Option(names = "--vault-password-env", paramLabel = "VAR", converter = VariableName.class,
                 description = "Environment variable holding that file's password.")
         String passwordEnv;
+    }
+
+    /** The environment variables the vault-reading app's secret or password is read from. */
+    Set<String> secretVariables() {
+        Set<String> names = new HashSet<>();
+        VaultApp app = access == null ? null : access.app;
+        if (app != null && app.secret != null) {
+            if (app.secret.clientSecretEnv != null) {
+                names.add(app.secret.clientSecretEnv);
+            }
+            if (app.secret.certificate != null && app.secret.certificate.passwordEnv != null) {
+                names.add(app.secret.certificate.passwordEnv);
+            }
+        }
+        return names;
     }
 
     KeyVaultReference reference(Cloud cloud, boolean certificateOnly) throws InvalidInputException {

@@ -2,17 +2,21 @@ package io.jenkins.plugins.exotoken.cli;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.SecretValue;
+import io.jenkins.plugins.exotoken.core.input.Printable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 
 /** Reads secrets from where the CLI accepts them: environment variables and files, never arguments. */
 final class SecretInput {
 
-    private static final long MAX_FILE = 1 << 20;
+    private static final int MAX_FILE = 1 << 20;
 
     private SecretInput() {}
 
@@ -41,20 +45,36 @@ final class SecretInput {
         return SecretValue.of(value);
     }
 
+    /**
+     * Reads a whole input file of at most 1 MiB. Only regular files: a named pipe without a writer would block
+     * the run for ever, and a device such as {@code /dev/zero} never ends. The cap holds however much the file
+     * turns out to hold, whatever its size said.
+     */
     static byte[] readFile(Path file, String what) throws InvalidInputException {
+        String shown = what + " " + Printable.escape(file.toString());
         try {
-            if (Files.isDirectory(file)) {
-                throw new InvalidInputException("The " + what + " " + file + " is a directory: give the file itself.");
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
+                throw new InvalidInputException("The " + shown + " is a directory: give the file itself.");
             }
-            if (Files.size(file) > MAX_FILE) {
-                throw new InvalidInputException("The " + what + " " + file + " is larger than 1 MiB: is it the right"
-                        + " file?");
+            if (!attributes.isRegularFile()) {
+                throw new InvalidInputException("The " + shown + " is not a regular file (a pipe, device or socket):"
+                        + " save the content to a file and give that file.");
             }
-            return Files.readAllBytes(file);
+            byte[] content;
+            try (InputStream in = Files.newInputStream(file)) {
+                content = in.readNBytes(MAX_FILE + 1);
+            }
+            if (content.length > MAX_FILE) {
+                throw new InvalidInputException("The " + shown + " is larger than 1 MiB: is it the right file?");
+            }
+            return content;
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException("The " + what + " " + file + " does not exist.");
+            throw new InvalidInputException("The " + shown + " does not exist.");
+        } catch (AccessDeniedException e) {
+            throw new InvalidInputException("The " + shown + " cannot be read: permission denied.");
         } catch (IOException e) {
-            throw new InvalidInputException("The " + what + " " + file + " cannot be read: " + e.getMessage());
+            throw new InvalidInputException("The " + shown + " cannot be read: " + Printable.escape(e.getMessage()));
         }
     }
 }

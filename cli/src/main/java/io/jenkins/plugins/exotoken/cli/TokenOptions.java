@@ -11,6 +11,8 @@ import io.jenkins.plugins.exotoken.core.token.TokenRequest;
 import io.jenkins.plugins.exotoken.core.token.TokenScope;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
@@ -32,7 +34,10 @@ final class TokenOptions {
             description = "Read timeout of each request to Entra ID and Key Vault (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    /** The token and the identity it is for; warnings (certificate expiry, missing roles) go to {@code err}. */
+    /**
+     * The token and the identity it is for; warnings (certificate expiry, missing roles) go to {@code err} once the
+     * token is there. A run that fails prints only its error: a warning above it would be read as the cause.
+     */
     record Acquired(AppIdentity identity, AccessToken token) {}
 
     Acquired acquire(Map<String, String> environment, PrintWriter err) throws ExoTokenException, InterruptedException {
@@ -43,17 +48,19 @@ final class TokenOptions {
         TokenScope tokenScope = ScopeOptions.of(scope, app.cloud());
         HttpSettings settings = HttpSettings.defaults()
                 .withTimeouts(HttpSettings.DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(timeoutSeconds));
+        List<String> warnings = new ArrayList<>();
         try (Engine engine = Engine.start(settings)) {
-            AppSecret appSecret = secret.secret(environment, app.cloud(), engine.vault());
+            AppSecret appSecret = secret.secret(environment, app.cloud(), engine);
             if (appSecret instanceof AppCertificate certificate) {
-                certificate.warnings().forEach(w -> err.println("warning: " + w.message()));
+                certificate.warnings().forEach(w -> warnings.add(w.message()));
             }
             AccessToken token = engine.tokens().acquire(new TokenRequest(app, appSecret, tokenScope));
             if (token.roles().isEmpty() && tokenScope.equals(TokenScope.forResource(app.cloud(), TokenScope.EXCHANGE))) {
-                err.println("warning: the token carries no application roles: grant the app Exchange.ManageAsApp"
+                warnings.add("the token carries no application roles: grant the app Exchange.ManageAsApp"
                         + " (Office 365 Exchange Online) with admin consent, and an Exchange role, before"
                         + " Connect-ExchangeOnline will accept it.");
             }
+            warnings.forEach(w -> err.println("warning: " + w));
             err.flush();
             return new Acquired(app, token);
         }

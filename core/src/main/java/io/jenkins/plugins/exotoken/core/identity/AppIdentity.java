@@ -1,6 +1,8 @@
 package io.jenkins.plugins.exotoken.core.identity;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.input.Guid;
+import io.jenkins.plugins.exotoken.core.input.Printable;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -16,8 +18,6 @@ import java.util.regex.Pattern;
  */
 public record AppIdentity(String tenant, String clientId, String organization, Cloud cloud) {
 
-    private static final Pattern GUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     // A DNS name with at least two labels; Entra tenants are addressed by verified domains.
     private static final Pattern DOMAIN =
             Pattern.compile("(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
@@ -37,29 +37,33 @@ public record AppIdentity(String tenant, String clientId, String organization, C
     public static AppIdentity of(String tenant, String clientId, String organization, Cloud cloud)
             throws InvalidInputException {
         String t = trim(tenant).toLowerCase(Locale.ROOT);
+        Printable.requireOneLine("Tenant", tenant);
+        Printable.requireOneLine("Application (client) id", clientId);
+        Printable.requireOneLine("Organization", organization);
         if (t.isEmpty()) {
             throw new InvalidInputException("Tenant is missing: give the directory (tenant) id GUID or the"
                     + " tenant's verified domain, e.g. contoso.onmicrosoft.com.");
         }
         if (t.equals("common") || t.equals("organizations") || t.equals("consumers")) {
-            throw new InvalidInputException("Tenant '" + t + "' cannot issue app-only tokens: use the tenant's id.");
+            throw new InvalidInputException("Tenant " + Printable.quote(t) + " cannot issue app-only tokens: use the"
+                    + " tenant's id.");
         }
-        if (!GUID.matcher(t).matches() && !DOMAIN.matcher(t).matches()) {
-            throw new InvalidInputException("Tenant '" + tenant.trim() + "' is neither a GUID nor a domain name:"
-                    + " copy the Directory (tenant) ID from the app registration's overview page.");
+        if (!Guid.matches(t) && !DOMAIN.matcher(t).matches()) {
+            throw new InvalidInputException("Tenant " + Printable.quote(tenant.trim()) + " is neither a GUID nor a"
+                    + " domain name: copy the Directory (tenant) ID from the app registration's overview page.");
         }
         String c = trim(clientId).toLowerCase(Locale.ROOT);
-        if (!GUID.matcher(c).matches()) {
-            throw new InvalidInputException("Application (client) id '" + trim(clientId) + "' is not a GUID:"
-                    + " copy the Application (client) ID from the app registration's overview page.");
+        if (!Guid.matches(c)) {
+            throw new InvalidInputException("Application (client) id " + Printable.quote(trim(clientId))
+                    + " is not a GUID: copy the Application (client) ID from the app registration's overview page.");
         }
         String o = trim(organization).toLowerCase(Locale.ROOT);
         if (o.isEmpty()) {
             o = t;
         }
-        if (!DOMAIN.matcher(o).matches() && !GUID.matcher(o).matches()) {
-            throw new InvalidInputException("Organization '" + trim(organization) + "' is not a domain: use the"
-                    + " tenant's initial domain, e.g. contoso.onmicrosoft.com.");
+        if (!DOMAIN.matcher(o).matches() && !Guid.matches(o)) {
+            throw new InvalidInputException("Organization " + Printable.quote(trim(organization)) + " is not a"
+                    + " domain: use the tenant's initial domain, e.g. contoso.onmicrosoft.com.");
         }
         return new AppIdentity(t, c, o, cloud);
     }

@@ -1,10 +1,13 @@
 package io.jenkins.plugins.exotoken.core.identity;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.input.BaseUrl;
+import io.jenkins.plugins.exotoken.core.input.Printable;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A Microsoft cloud: where Entra ID signs in, which resources Exchange and Graph answer as, where Key
@@ -41,6 +44,12 @@ public record Cloud(
     /** The clouds that need no further settings, in the order a form lists them. */
     public static final List<Cloud> NAMED = List.of(GLOBAL, US_GOV_GCC_HIGH, US_GOV_DOD, CHINA);
 
+    // A DNS name: labels of letters, digits and inner dashes.
+    private static final Pattern DNS_SUFFIX =
+            Pattern.compile("(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+    // The values of Connect-ExchangeOnline's -ExchangeEnvironmentName (O365Default, O365USGovGCCHigh, ...).
+    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,63}");
+
     public Cloud {
         Objects.requireNonNull(name, "name");
         requireHttpsBase(authorityHost, "authority host");
@@ -57,19 +66,21 @@ public record Cloud(
      */
     public static Cloud byName(String value) throws InvalidInputException {
         String wanted = value == null ? "" : value.trim();
+        Printable.requireOneLine("Cloud", wanted);
         for (Cloud cloud : NAMED) {
             if (cloud.name.equalsIgnoreCase(wanted) || cloud.exchangeEnvironmentName.equalsIgnoreCase(wanted)) {
                 return cloud;
             }
         }
-        throw new InvalidInputException("Unknown cloud '" + wanted + "': use one of global, usgovhigh, usgovdod, china,"
+        throw new InvalidInputException("Unknown cloud " + Printable.quote(wanted) + ": use one of global, usgovhigh, usgovdod, china,"
                 + " or custom with its endpoints set explicitly.");
     }
 
     /**
      * A cloud whose endpoints an admin sets: a private endpoint, a test simulator.
      *
-     * @throws InvalidInputException when an endpoint is not an https URL without path, query or fragment
+     * @throws InvalidInputException when an endpoint is not an https URL without path, query or fragment, the
+     *     suffix not a DNS name, or the environment name not a name such as {@code O365Default}
      */
     public static Cloud custom(String authorityHost, String exchangeResource, String graphResource,
             String keyVaultSuffix, String exchangeEnvironmentName) throws InvalidInputException {
@@ -77,12 +88,17 @@ public record Cloud(
         URI exchange = parseHttps(exchangeResource, "Exchange resource");
         URI graph = parseHttps(graphResource, "Graph resource");
         String suffix = keyVaultSuffix == null ? "" : keyVaultSuffix.trim().toLowerCase(Locale.ROOT);
-        if (suffix.isEmpty() || suffix.startsWith(".") || suffix.contains("/")) {
+        if (!DNS_SUFFIX.matcher(suffix).matches()) {
             throw new InvalidInputException("Custom cloud: the Key Vault DNS suffix must be a host suffix such as"
-                    + " vault.azure.net, was '" + keyVaultSuffix + "'.");
+                    + " vault.azure.net, was " + Printable.quote(keyVaultSuffix) + ".");
         }
         String env = exchangeEnvironmentName == null || exchangeEnvironmentName.isBlank()
                 ? GLOBAL.exchangeEnvironmentName : exchangeEnvironmentName.trim();
+        // It reaches EXO_ENVIRONMENT_NAME and a PowerShell command line: a plain name only.
+        if (!ENVIRONMENT_NAME.matcher(env).matches()) {
+            throw new InvalidInputException("Custom cloud: the Exchange environment name must be a name of letters and"
+                    + " digits such as O365Default, was " + Printable.quote(exchangeEnvironmentName) + ".");
+        }
         return new Cloud("custom", authority, exchange, graph, suffix, env);
     }
 
@@ -96,26 +112,14 @@ public record Cloud(
     }
 
     private static URI parseHttps(String value, String what) throws InvalidInputException {
-        String trimmed = value == null ? "" : value.trim();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        try {
-            URI uri = new URI(trimmed);
-            requireHttpsBase(uri, what);
-            return uri;
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-            throw new InvalidInputException("Custom cloud: the " + what + " must be an https URL such as"
-                    + " https://login.example.com (no path), was '" + value + "'.");
-        }
+        return BaseUrl.parseHttps(value).orElseThrow(() -> new InvalidInputException("Custom cloud: the " + what
+                + " must be an https URL such as https://login.example.com (no path; a port from 1 to 65535), was "
+                + Printable.quote(value) + "."));
     }
 
     private static void requireHttpsBase(URI uri, String what) {
         Objects.requireNonNull(uri, what);
-        boolean ok = "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
-                && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
-                && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
-        if (!ok) {
+        if (!BaseUrl.isHttps(uri)) {
             throw new IllegalArgumentException(what + " must be an https URL without path: " + uri);
         }
     }

@@ -1,8 +1,9 @@
 package io.jenkins.plugins.exotoken.core.identity;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.input.Guid;
+import io.jenkins.plugins.exotoken.core.input.Printable;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The Azure managed identity of the machine or service the process runs on (a VM, App Service, a container),
@@ -12,9 +13,6 @@ import java.util.regex.Pattern;
  */
 public record ManagedIdentity(String clientId) {
 
-    private static final Pattern GUID =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
     public static ManagedIdentity systemAssigned() {
         return new ManagedIdentity(null);
     }
@@ -22,9 +20,11 @@ public record ManagedIdentity(String clientId) {
     /** @throws InvalidInputException when the client id is not a GUID */
     public static ManagedIdentity userAssigned(String clientId) throws InvalidInputException {
         String id = clientId == null ? "" : clientId.trim().toLowerCase(Locale.ROOT);
-        if (!GUID.matcher(id).matches()) {
-            throw new InvalidInputException("Managed identity client id '" + (clientId == null ? "" : clientId.trim())
-                    + "' is not a GUID: copy the Client ID from the user-assigned identity's overview page.");
+        Printable.requireOneLine("Managed identity client id", clientId);
+        if (!Guid.matches(id)) {
+            throw new InvalidInputException("Managed identity client id "
+                    + Printable.quote(clientId == null ? "" : clientId.trim()) + " is not a GUID: copy the Client ID"
+                    + " from the user-assigned identity's overview page.");
         }
         return new ManagedIdentity(id);
     }

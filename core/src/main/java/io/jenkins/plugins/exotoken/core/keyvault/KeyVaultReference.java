@@ -2,8 +2,9 @@ package io.jenkins.plugins.exotoken.core.keyvault;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.identity.Cloud;
+import io.jenkins.plugins.exotoken.core.input.BaseUrl;
+import io.jenkins.plugins.exotoken.core.input.Printable;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -47,38 +48,25 @@ public record KeyVaultReference(URI vaultUrl, String name, String version, Kind 
         URI url = vaultUrl(cloud, vaultUrl);
         String n = name == null ? "" : name.trim();
         if (!NAME.matcher(n).matches()) {
-            throw new InvalidInputException("Key Vault " + kind.name().toLowerCase(Locale.ROOT) + " name '" + n
-                    + "' is not valid: 1 to 127 letters, digits and dashes.");
+            throw new InvalidInputException("Key Vault " + kind.name().toLowerCase(Locale.ROOT) + " name "
+                    + Printable.quote(n) + " is not valid: 1 to 127 letters, digits and dashes.");
         }
         String v = version == null || version.isBlank() ? null : version.trim().toLowerCase(Locale.ROOT);
         if (v != null && !VERSION.matcher(v).matches()) {
-            throw new InvalidInputException("Key Vault version '" + version.trim() + "' is not valid: a version id"
-                    + " is 32 hexadecimal digits; leave it empty for the latest version.");
+            throw new InvalidInputException("Key Vault version " + Printable.quote(version.trim()) + " is not valid:"
+                    + " a version id is 32 hexadecimal digits; leave it empty for the latest version.");
         }
         return new KeyVaultReference(url, n, v, kind, cloud);
     }
 
     private static URI vaultUrl(Cloud cloud, String value) throws InvalidInputException {
-        String text = value == null ? "" : value.trim();
-        while (text.endsWith("/")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        URI url;
-        try {
-            url = new URI(text);
-        } catch (URISyntaxException e) {
-            url = null;
-        }
         String suffix = "." + cloud.keyVaultSuffix();
-        if (url == null || !"https".equalsIgnoreCase(url.getScheme()) || url.getHost() == null
-                || (url.getRawPath() != null && !url.getRawPath().isEmpty()) || url.getRawQuery() != null
-                || url.getRawUserInfo() != null) {
-            throw new InvalidInputException("Key Vault URL '" + text + "' is not a vault URL such as https://contoso"
-                    + suffix + " (https, no path).");
-        }
+        String shown = Printable.quote(value == null ? "" : value.trim());
+        URI url = BaseUrl.parseHttps(value).orElseThrow(() -> new InvalidInputException("Key Vault URL " + shown
+                + " is not a vault URL such as https://contoso" + suffix + " (https, no path)."));
         String host = url.getHost().toLowerCase(Locale.ROOT);
         if (!host.endsWith(suffix) || host.length() == suffix.length()) {
-            throw new InvalidInputException("Key Vault URL '" + text + "' is not in the " + cloud.name()
+            throw new InvalidInputException("Key Vault URL " + shown + " is not in the " + cloud.name()
                     + " cloud, whose vaults end in " + suffix + ": check the vault URL and the cloud.");
         }
         return URI.create("https://" + host + (url.getPort() == -1 ? "" : ":" + url.getPort()));

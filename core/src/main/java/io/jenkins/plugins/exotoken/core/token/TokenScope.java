@@ -2,10 +2,12 @@ package io.jenkins.plugins.exotoken.core.token;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.identity.Cloud;
+import io.jenkins.plugins.exotoken.core.input.BaseUrl;
+import io.jenkins.plugins.exotoken.core.input.Guid;
+import io.jenkins.plugins.exotoken.core.input.Printable;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The one {@code <resource>/.default} scope an app-only token is requested for: app-only tokens carry the
@@ -17,8 +19,6 @@ import java.util.regex.Pattern;
 public record TokenScope(String value) {
 
     private static final String DEFAULT_SUFFIX = "/.default";
-    private static final Pattern GUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** Names accepted by {@link #forResource}. */
     public static final String EXCHANGE = "exchange";
@@ -37,6 +37,7 @@ public record TokenScope(String value) {
      */
     public static TokenScope forResource(Cloud cloud, String resource) throws InvalidInputException {
         String name = resource == null || resource.isBlank() ? EXCHANGE : resource.trim();
+        Printable.requireOneLine("Resource", name);
         switch (name.toLowerCase(Locale.ROOT)) {
             case EXCHANGE:
                 return new TokenScope(cloud.exchangeResource() + DEFAULT_SUFFIX);
@@ -45,11 +46,10 @@ public record TokenScope(String value) {
             case KEY_VAULT:
                 return new TokenScope("https://" + cloud.keyVaultSuffix() + DEFAULT_SUFFIX);
             default:
-                if (name.contains("://") || GUID.matcher(name).matches()) {
-                    String base = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
-                    return of(base + DEFAULT_SUFFIX);
+                if (name.contains("://") || Guid.matches(name)) {
+                    return of(BaseUrl.withoutTrailingSlashes(name) + DEFAULT_SUFFIX);
                 }
-                throw new InvalidInputException("Unknown resource '" + name + "': use exchange, graph, keyvault,"
+                throw new InvalidInputException("Unknown resource " + Printable.quote(name) + ": use exchange, graph, keyvault,"
                         + " a resource URL such as https://contoso.sharepoint.com, or an explicit scope ending in"
                         + " /.default.");
         }
@@ -62,24 +62,26 @@ public record TokenScope(String value) {
      */
     public static TokenScope of(String scope) throws InvalidInputException {
         String s = scope == null ? "" : scope.trim();
+        Printable.requireOneLine("Scope", s);
+        String shown = Printable.quote(s);
         if (s.contains(" ") || s.contains(",")) {
-            throw new InvalidInputException("Scope '" + s + "' names several scopes; an app-only token is for one"
+            throw new InvalidInputException("Scope " + shown + " names several scopes; an app-only token is for one"
                     + " resource: give one scope ending in /.default.");
         }
         if (!s.endsWith(DEFAULT_SUFFIX) || s.length() == DEFAULT_SUFFIX.length()) {
-            throw new InvalidInputException("Scope '" + s + "' does not end in /.default; app-only tokens use the"
+            throw new InvalidInputException("Scope " + shown + " does not end in /.default; app-only tokens use the"
                     + " resource's .default scope, e.g. https://outlook.office365.com/.default.");
         }
         String resource = s.substring(0, s.length() - DEFAULT_SUFFIX.length());
-        if (!GUID.matcher(resource).matches()) {
+        if (!Guid.matches(resource)) {
             try {
                 URI uri = new URI(resource);
                 if (uri.getScheme() == null || (uri.getHost() == null && !"api".equals(uri.getScheme()))) {
-                    throw new InvalidInputException("Scope '" + s + "' does not start with a resource URL or"
+                    throw new InvalidInputException("Scope " + shown + " does not start with a resource URL or"
                             + " application ID URI (https://… or api://…).");
                 }
             } catch (java.net.URISyntaxException e) {
-                throw new InvalidInputException("Scope '" + s + "' is not a valid URI.");
+                throw new InvalidInputException("Scope " + shown + " is not a valid URI.");
             }
         }
         return new TokenScope(s);
