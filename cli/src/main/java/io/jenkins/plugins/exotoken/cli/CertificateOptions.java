@@ -2,9 +2,7 @@ package io.jenkins.plugins.exotoken.cli;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.SecretValue;
-import io.jenkins.plugins.exotoken.core.cert.CertificateInspector;
-import io.jenkins.plugins.exotoken.core.cert.CertificateReader;
-import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
+import io.jenkins.plugins.exotoken.core.cert.InspectedCertificate;
 import io.jenkins.plugins.exotoken.core.secret.AppCertificate;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,15 +35,14 @@ final class CertificateOptions {
 
     /** The certificate, validated for signing in. */
     AppCertificate credential(Map<String, String> environment) throws InvalidInputException {
-        LoadedCertificate loaded = load(environment);
-        return AppCertificate.of(source(), loaded, new CertificateInspector(Clock.systemUTC()).inspect(loaded));
+        return AppCertificate.of(source(), inspect(environment));
     }
 
-    LoadedCertificate load(Map<String, String> environment) throws InvalidInputException {
+    /** What the files hold and what validating it found, errors included. */
+    InspectedCertificate inspect(Map<String, String> environment) throws InvalidInputException {
         SecretValue password = SecretInput.optional(environment, passwordEnv, passwordFile, "certificate password");
-        String source = source();
         byte[] keyBytes = key == null ? null : SecretInput.readFile(key, "key file");
-        return new CertificateReader().read(source, SecretInput.readFile(certificate, "certificate file"), keyBytes,
-                password);
+        return InspectedCertificate.read(source(), SecretInput.readFile(certificate, "certificate file"), keyBytes,
+                password, Clock.systemUTC());
     }
 }

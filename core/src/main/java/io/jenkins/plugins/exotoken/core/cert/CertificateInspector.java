@@ -16,20 +16,20 @@ import java.util.List;
  * Warnings: expired, not yet valid, expiring within {@value #EXPIRY_WARNING_DAYS} days, RSA shorter than
  * 2048 bits.
  */
-public final class CertificateInspector {
+final class CertificateInspector {
 
     /** Days before the end of validity from which a warning is given. */
-    public static final int EXPIRY_WARNING_DAYS = 30;
+    static final int EXPIRY_WARNING_DAYS = 30;
     /** Smallest RSA key size that draws no warning. */
-    public static final int MIN_RSA_BITS = 2048;
+    static final int MIN_RSA_BITS = 2048;
 
     private final Clock clock;
 
-    public CertificateInspector(Clock clock) {
+    CertificateInspector(Clock clock) {
         this.clock = clock;
     }
 
-    public CertificateReport inspect(LoadedCertificate loaded) {
+    CertificateReport inspect(LoadedCertificate loaded) {
         CertificateInfo info = CertificateInfo.of(loaded);
         List<Finding> errors = new ArrayList<>();
         List<Finding> warnings = new ArrayList<>();

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * <p>Problems are reported as {@link InvalidInputException}s whose message names {@code source} (a file
  * or credential), says what is wrong (wrong password, corrupt data, …) and what to do.
  */
-public final class CertificateReader {
+final class CertificateReader {
 
     private static final Pattern BASE64_TEXT = Pattern.compile("[A-Za-z0-9+/=_\\-\\s]+");
     private static final int MAX_BYTES = 1 << 20;
@@ -28,7 +28,7 @@ public final class CertificateReader {
      * @param source names the input in messages, e.g. {@code "certificate file app.pfx"}
      * @param password the PFX or PEM key password; {@link SecretValue#empty()} when there is none
      */
-    public LoadedCertificate read(String source, byte[] data, SecretValue password) throws InvalidInputException {
+    LoadedCertificate read(String source, byte[] data, SecretValue password) throws InvalidInputException {
         if (data == null || data.length == 0) {
             throw new InvalidInputException(source + " is empty: upload the PFX or PEM file that holds the app's"
                     + " certificate and private key.");
@@ -61,7 +61,7 @@ public final class CertificateReader {
     /**
      * Reads a certificate and its key from separate PEM files (as {@code openssl req -x509 -keyout} writes them).
      */
-    public LoadedCertificate read(String source, byte[] certificate, byte[] key, SecretValue password)
+    LoadedCertificate read(String source, byte[] certificate, byte[] key, SecretValue password)
             throws InvalidInputException {
         if (key == null || key.length == 0) {
             return read(source, certificate, password);

@@ -6,10 +6,7 @@ import io.jenkins.plugins.exotoken.core.SecretValue;
 import io.jenkins.plugins.exotoken.core.ServiceUnavailableException;
 import io.jenkins.plugins.exotoken.core.VaultRefusedException;
 import io.jenkins.plugins.exotoken.core.cache.SingleFlightCache;
-import io.jenkins.plugins.exotoken.core.cert.CertificateInspector;
-import io.jenkins.plugins.exotoken.core.cert.CertificateReader;
-import io.jenkins.plugins.exotoken.core.cert.CertificateReport;
-import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
+import io.jenkins.plugins.exotoken.core.cert.InspectedCertificate;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
 import io.jenkins.plugins.exotoken.core.http.RetryLoop;
 import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
@@ -174,14 +171,13 @@ public final class KeyVaultSecrets implements AutoCloseable {
                 ? decodeBase64(reference, secret.value())
                 : secret.value().reveal().getBytes(StandardCharsets.UTF_8);
         // Key Vault exports certificate-backed secrets as PFX with an empty password, or as PEM.
-        LoadedCertificate loaded = new CertificateReader().read(source, bytes, SecretValue.empty());
-        CertificateReport report = new CertificateInspector(clock).inspect(loaded);
-        if (loaded.privateKey() == null) {
+        InspectedCertificate inspected = InspectedCertificate.read(source, bytes, null, SecretValue.empty(), clock);
+        if (inspected.loaded().privateKey() == null) {
             throw new VaultRefusedException(source + " holds no private key: the certificate's key is not"
                     + " exportable. Create it with an exportable key (policy keyProperties.exportable = true),"
                     + " or import a PFX that includes the key.", 0, "NonExportableKey");
         }
-        return AppCertificate.of(source, loaded, report);
+        return AppCertificate.of(source, inspected);
     }
 
     private static byte[] decodeBase64(KeyVaultReference reference, SecretValue value) throws VaultRefusedException {

@@ -1,15 +1,18 @@
 package io.jenkins.plugins.exotoken.core.secret;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.SecretValue;
 import io.jenkins.plugins.exotoken.core.cert.CertificateInfo;
 import io.jenkins.plugins.exotoken.core.cert.CertificateReport;
 import io.jenkins.plugins.exotoken.core.cert.Finding;
+import io.jenkins.plugins.exotoken.core.cert.InspectedCertificate;
 import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,21 +36,39 @@ public final class AppCertificate implements AppSecret {
     }
 
     /**
+     * Reads, validates and builds a certificate credential in one call.
+     *
+     * @param source names the input in messages, e.g. {@code "credential 'exo-app'"}
+     * @param data the PFX (binary or Base64), the PEM bundle, or the PEM certificate when the key is separate
+     * @param separateKey a PEM private key kept in its own file, or {@code null}
+     * @param password the PFX or PEM key password; {@link SecretValue#empty()} when there is none
+     * @param clock decides what "expired" means for the warnings
+     * @throws InvalidInputException when the material cannot be read, or has errors (no key, key mismatch,
+     *     non-RSA key): the message names {@code source} and lists every error
+     * @see InspectedCertificate#read to show the findings of a certificate that cannot be used
+     */
+    public static AppCertificate read(String source, byte[] data, byte[] separateKey, SecretValue password,
+            Clock clock) throws InvalidInputException {
+        return of(source, InspectedCertificate.read(source, data, separateKey, password, clock));
+    }
+
+    /**
      * @param source names the input in messages
-     * @param loaded what was read
-     * @param report the inspection of {@code loaded}
+     * @param inspected what was read and what validating it found
      * @throws InvalidInputException listing every error of the report
      */
-    public static AppCertificate of(String source, LoadedCertificate loaded, CertificateReport report)
-            throws InvalidInputException {
+    public static AppCertificate of(String source, InspectedCertificate inspected) throws InvalidInputException {
+        CertificateReport report = inspected.report();
         if (!report.usable()) {
             throw new InvalidInputException(source + " cannot be used: " + report.errors().stream()
                     .map(Finding::message)
                     .collect(Collectors.joining(" ")));
         }
+        LoadedCertificate loaded = inspected.loaded();
         return new AppCertificate(loaded.privateKey(), loaded.chain(), report);
     }
 
+    /** The key that signs client assertions. */
     public PrivateKey privateKey() {
         return privateKey;
     }
@@ -57,8 +78,14 @@ public final class AppCertificate implements AppSecret {
         return chain;
     }
 
+    /** Thumbprints, names, validity and key of the leaf. */
     public CertificateInfo info() {
         return report.info();
+    }
+
+    /** What validating it found: warnings only (expiring soon, weak key, …), since it has no errors. */
+    public CertificateReport report() {
+        return report;
     }
 
     /** Warnings found when it was validated (expiring soon, weak key, …). */
