@@ -37,9 +37,17 @@ final class CertificateInspector {
         if (key == null) {
             errors.add(Finding.error("NO_PRIVATE_KEY", "The certificate " + info.thumbprintSha1() + " comes without"
                     + " its private key: export it with the private key (PFX, or PEM with a key block)."));
-        } else if (!KeyPairMatch.matches(key, loaded.leaf().getPublicKey())) {
-            errors.add(Finding.error("KEY_MISMATCH", "The private key does not belong to the certificate "
-                    + info.thumbprintSha1() + ": pair the certificate with the key it was issued for."));
+        } else {
+            KeyPairMatch match = KeyPairMatch.check(key, loaded.leaf().getPublicKey());
+            if (match.outcome() == KeyPairMatch.Outcome.MISMATCH) {
+                errors.add(Finding.error("KEY_MISMATCH", "The private key does not belong to the certificate "
+                        + info.thumbprintSha1() + ": pair the certificate with the key it was issued for."));
+            } else if (match.outcome() == KeyPairMatch.Outcome.NOT_CHECKED) {
+                errors.add(Finding.error("KEY_NOT_CHECKED", "The private key could not be checked against the"
+                        + " certificate " + info.thumbprintSha1() + " (" + CryptoFailure.summary(match.cause())
+                        + "): this Java cannot sign with the key; export the certificate with its key again as PFX"
+                        + " or PKCS#8 PEM.", match.cause()));
+            }
         }
         if (!"RSA".equals(info.keyAlgorithm())) {
             errors.add(Finding.error("UNSUPPORTED_KEY_TYPE", "The certificate has an " + info.keyAlgorithm()

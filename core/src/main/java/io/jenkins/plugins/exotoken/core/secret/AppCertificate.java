@@ -1,20 +1,19 @@
 package io.jenkins.plugins.exotoken.core.secret;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.KeyedDigest;
 import io.jenkins.plugins.exotoken.core.SecretValue;
 import io.jenkins.plugins.exotoken.core.cert.CertificateInfo;
 import io.jenkins.plugins.exotoken.core.cert.CertificateReport;
 import io.jenkins.plugins.exotoken.core.cert.Finding;
 import io.jenkins.plugins.exotoken.core.cert.InspectedCertificate;
 import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +31,7 @@ public final class AppCertificate implements AppSecret {
         this.privateKey = privateKey;
         this.chain = List.copyOf(chain);
         this.report = report;
-        this.version = "certificate:" + digest(privateKey, chain.get(0));
+        this.version = "certificate:" + digest(this.chain);
     }
 
     /**
@@ -62,7 +61,8 @@ public final class AppCertificate implements AppSecret {
         if (!report.usable()) {
             throw new InvalidInputException(source + " cannot be used: " + report.errors().stream()
                     .map(Finding::message)
-                    .collect(Collectors.joining(" ")));
+                    .collect(Collectors.joining(" ")),
+                    report.errors().stream().map(Finding::cause).filter(Objects::nonNull).findFirst().orElse(null));
         }
         LoadedCertificate loaded = inspected.loaded();
         return new AppCertificate(loaded.privateKey(), loaded.chain(), report);
@@ -93,6 +93,7 @@ public final class AppCertificate implements AppSecret {
         return report.warnings();
     }
 
+    /** A keyed digest of the chain, comparable only within this process (see {@link KeyedDigest}). */
     @Override
     public String version() {
         return version;
@@ -108,17 +109,20 @@ public final class AppCertificate implements AppSecret {
         return "AppCertificate[" + describe() + "]";
     }
 
-    private static String digest(PrivateKey key, X509Certificate leaf) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(leaf.getEncoded());
-            byte[] encodedKey = key.getEncoded();
-            if (encodedKey != null) {
-                sha.update(encodedKey);
+    /**
+     * A keyed digest of the chain. Public material suffices: the inspection guarantees the key belongs to the
+     * leaf, so the key's encoding need not be copied out of its object (it could not be cleared afterwards in
+     * every provider, and some hardware keys have none).
+     */
+    private static String digest(List<X509Certificate> chain) {
+        byte[][] encoded = new byte[chain.size()][];
+        for (int i = 0; i < encoded.length; i++) {
+            try {
+                encoded[i] = chain.get(i).getEncoded();
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException("a parsed certificate re-encodes", e);
             }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new IllegalStateException("a parsed certificate and SHA-256 are always available", e);
         }
+        return KeyedDigest.perProcess().hex(encoded);
     }
 }
