@@ -1,6 +1,7 @@
 package io.jenkins.plugins.exotoken.core.cert;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.PasswordText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -136,7 +137,7 @@ final class PemReader {
         try {
             return encrypted.decryptPrivateKeyInfo(ignored -> decryptor);
         } catch (Exception e) {
-            throw failure(source, name(algorithm), e);
+            throw failure(source, name(algorithm), password, e);
         }
     }
 
@@ -147,7 +148,7 @@ final class PemReader {
             return encrypted.decryptKeyPair(
                     new JcePEMDecryptorProviderBuilder().setProvider(BouncyCastle.provider()).build(password));
         } catch (Exception e) {
-            throw failure(source, encrypted.getDekAlgName(), e);
+            throw failure(source, encrypted.getDekAlgName(), password, e);
         }
     }
 
@@ -157,10 +158,10 @@ final class PemReader {
         }
     }
 
-    private static InvalidInputException failure(String source, String algorithm, Exception e) {
+    private static InvalidInputException failure(String source, String algorithm, char[] password, Exception e) {
         if (CryptoFailure.of(e) == CryptoFailure.WRONG_PASSWORD) {
-            return new InvalidInputException("The password for the private key in " + source + " is wrong:"
-                    + " supply the password the key was encrypted with.", e);
+            return new InvalidInputException("The password for the private key in " + source + " is wrong"
+                    + PasswordText.note(password) + ": supply the password the key was encrypted with.", e);
         }
         return notDecryptable(source, algorithm, e);
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.exotoken.core.cert;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.PasswordText;
 import java.io.ByteArrayInputStream;
 import java.security.Key;
 import java.security.KeyStore;
@@ -153,7 +154,8 @@ final class Pkcs12Reader {
     private static InvalidInputException wrongPassword(String source, char[] password, Exception cause) {
         return new InvalidInputException(password.length == 0
                 ? source + " is protected by a password: supply the password it was exported with."
-                : "The password for " + source + " is wrong: supply the password the PFX was exported with.",
+                : "The password for " + source + " is wrong" + PasswordText.note(password)
+                        + ": supply the password the PFX was exported with.",
                 cause);
     }
 

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -171,7 +172,12 @@ public final class KeyVaultSecrets implements AutoCloseable {
                 ? decodeBase64(reference, secret.value())
                 : secret.value().reveal().getBytes(StandardCharsets.UTF_8);
         // Key Vault exports certificate-backed secrets as PFX with an empty password, or as PEM.
-        InspectedCertificate inspected = InspectedCertificate.read(source, bytes, null, SecretValue.empty(), clock);
+        InspectedCertificate inspected;
+        try {
+            inspected = InspectedCertificate.read(source, bytes, null, SecretValue.empty(), clock);
+        } finally {
+            Arrays.fill(bytes, (byte) 0); // the key, in the clear or under an empty password
+        }
         if (inspected.loaded().privateKey() == null) {
             throw new VaultRefusedException(source + " holds no private key: the certificate's key is not"
                     + " exportable. Create it with an exportable key (policy keyProperties.exportable = true),"
@@ -181,11 +187,14 @@ public final class KeyVaultSecrets implements AutoCloseable {
     }
 
     private static byte[] decodeBase64(KeyVaultReference reference, SecretValue value) throws VaultRefusedException {
+        byte[] text = value.reveal().getBytes(StandardCharsets.ISO_8859_1); // Base64 is ASCII
         try {
-            return Base64.getMimeDecoder().decode(value.reveal());
+            return Base64.getMimeDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw new VaultRefusedException(reference.describe() + " says application/x-pkcs12 but its value is not"
                     + " Base64: import the certificate again.", 0, "UnexpectedContent");
+        } finally {
+            Arrays.fill(text, (byte) 0);
         }
     }
 }

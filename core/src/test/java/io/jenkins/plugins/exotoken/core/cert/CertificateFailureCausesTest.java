@@ -74,6 +74,18 @@ class CertificateFailureCausesTest {
     }
 
     @Test
+    void wrongPasswordEndingInWhiteSpaceSaysSo() {
+        String pem = TestPki.pemCertificates(app.chain()) + TestPki.pemPkcs8Encrypted(app.privateKey(), PASSWORD);
+
+        assertThatThrownBy(() -> reader.read("app.pfx", TestPki.pfxAes(app, PASSWORD), SecretValue.of(PASSWORD + " ")))
+                .hasMessage("The password for app.pfx is wrong (note: it ends with a space): supply the password the"
+                        + " PFX was exported with.");
+        assertThatThrownBy(() -> reader.read("app.pem", utf8(pem), SecretValue.of(PASSWORD + "\n")))
+                .hasMessageStartingWith("The password for the private key in app.pem is wrong (note: it ends with a"
+                        + " newline): ");
+    }
+
+    @Test
     void pemKeyWithAnUnsupportedPrfIsNotReportedAsAWrongPassword() throws Exception {
         String pem = TestPki.pemCertificates(app.chain())
                 + withUnknownPrf(TestPki.pemPkcs8Encrypted(app.privateKey(), PASSWORD));
