@@ -58,7 +58,12 @@ final class InspectCommand implements Callable<Integer> {
         } else {
             writeText(out, report);
             PrintWriter err = spec.commandLine().getErr();
-            report.errors().forEach(f -> err.println("error: " + f.message()));
+            for (Finding error : report.errors()) {
+                err.println("error: " + error.message());
+                if (cli.debug && error.cause() != null) {
+                    error.cause().printStackTrace(err);
+                }
+            }
             report.warnings().forEach(f -> err.println("warning: " + f.message()));
             err.flush();
         }
