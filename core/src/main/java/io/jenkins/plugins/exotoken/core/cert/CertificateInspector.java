@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Validates a loaded certificate for use as an Entra ID app credential.
  *
- * <p>Errors: no private key, a key that does not belong to the certificate, a key type Entra ID does not
+ * <p>Errors: no private key, a key that does not belong to the certificate (or that the providers cannot check
+ * against it: not called a mismatch, and the cause is kept), a key type Entra ID does not
  * accept for client assertions (only RSA: assertions are signed RS256/PS256, and msal4j signs with RSA only).
  * Warnings: expired, not yet valid, expiring within {@value #EXPIRY_WARNING_DAYS} days, RSA shorter than
  * 2048 bits.

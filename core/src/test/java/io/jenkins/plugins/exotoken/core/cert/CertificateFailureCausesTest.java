@@ -100,6 +100,27 @@ class CertificateFailureCausesTest {
     }
 
     @Test
+    void legacyPemKeyWithAWrongPasswordSaysSoAndKeepsItsCause() {
+        String pem = TestPki.pemCertificates(app.chain()) + TestPki.pemPkcs1Encrypted(app.privateKey(), PASSWORD);
+
+        assertThatThrownBy(() -> reader.read("legacy.pem", utf8(pem), SecretValue.of("wrong")))
+                .hasMessageStartingWith("The password for the private key in legacy.pem is wrong: ")
+                .cause().isNotNull();
+    }
+
+    @Test
+    void legacyPemKeyWithAnUnknownDekInfoCipherIsNotReportedAsAWrongPassword() {
+        String pem = TestPki.pemCertificates(app.chain()) + TestPki.pemPkcs1Encrypted(app.privateKey(), PASSWORD)
+                .replaceFirst("DEK-Info: [A-Z0-9-]+,", "DEK-Info: NO-SUCH-CIPHER-CBC,");
+
+        assertThatThrownBy(() -> reader.read("legacy.pem", utf8(pem), SecretValue.of(PASSWORD)))
+                .hasMessageStartingWith("The private key in legacy.pem is encrypted with NO-SUCH-CIPHER-CBC, which"
+                        + " cannot be decrypted here (")
+                .hasMessageNotContaining("wrong")
+                .cause().isNotNull();
+    }
+
+    @Test
     void pfxWithoutIntegrityMacAndAWrongPasswordSaysWrongPassword() throws Exception {
         byte[] pfx = pfxWithoutMac(app, PASSWORD);
 
