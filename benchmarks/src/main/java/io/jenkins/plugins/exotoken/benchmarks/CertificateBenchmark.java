@@ -2,10 +2,8 @@ package io.jenkins.plugins.exotoken.benchmarks;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.SecretValue;
-import io.jenkins.plugins.exotoken.core.cert.CertificateInspector;
-import io.jenkins.plugins.exotoken.core.cert.CertificateReader;
 import io.jenkins.plugins.exotoken.core.cert.CertificateReport;
-import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
+import io.jenkins.plugins.exotoken.core.cert.InspectedCertificate;
 import io.jenkins.plugins.exotoken.core.testing.TestPki;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", Fixture.SERVER_NODELAY})
 public class CertificateBenchmark {
 
-    private final CertificateReader reader = new CertificateReader();
-    private final CertificateInspector inspector = new CertificateInspector(Clock.systemUTC());
+    private final Clock clock = Clock.systemUTC();
     private final SecretValue password = SecretValue.of("pw");
     private byte[] pfx;
 
@@ -50,7 +47,6 @@ public class CertificateBenchmark {
 
     @Benchmark
     public CertificateReport readAndInspectPfx() throws InvalidInputException {
-        LoadedCertificate loaded = reader.read("benchmark.pfx", pfx, password);
-        return inspector.inspect(loaded);
+        return InspectedCertificate.read("benchmark.pfx", pfx, null, password, clock).report();
     }
 }

@@ -2,12 +2,11 @@ package io.jenkins.plugins.exotoken.cli;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.SecretValue;
-import io.jenkins.plugins.exotoken.core.cert.CertificateInspector;
-import io.jenkins.plugins.exotoken.core.cert.CertificateReader;
-import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
+import io.jenkins.plugins.exotoken.core.cert.InspectedCertificate;
 import io.jenkins.plugins.exotoken.core.secret.AppCertificate;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -23,11 +22,12 @@ final class CertificateOptions {
     Path key;
 
     @Option(names = "--password-env", paramLabel = "VAR", converter = VariableName.class,
-            description = "Environment variable holding the PFX or key password.")
+            description = "Environment variable holding the PFX or key password (a final line ending is ignored).")
     String passwordEnv;
 
     @Option(names = "--password-file", paramLabel = "FILE",
-            description = "File holding the PFX or key password (one line).")
+            description = "File holding the PFX or key password: one line; a final line ending and a UTF-8 byte"
+                    + " order mark are ignored.")
     Path passwordFile;
 
     /** Names the input in messages. */
@@ -37,15 +37,22 @@ final class CertificateOptions {
 
     /** The certificate, validated for signing in. */
     AppCertificate credential(Map<String, String> environment) throws InvalidInputException {
-        LoadedCertificate loaded = load(environment);
-        return AppCertificate.of(source(), loaded, new CertificateInspector(Clock.systemUTC()).inspect(loaded));
+        return AppCertificate.of(source(), inspect(environment));
     }
 
-    LoadedCertificate load(Map<String, String> environment) throws InvalidInputException {
-        SecretValue password = SecretInput.optional(environment, passwordEnv, passwordFile, "certificate password");
-        String source = source();
+    /** What the files hold and what validating it found, errors included. */
+    InspectedCertificate inspect(Map<String, String> environment) throws InvalidInputException {
+        SecretValue password = SecretInput.password(environment, passwordEnv, passwordFile, "certificate password");
         byte[] keyBytes = key == null ? null : SecretInput.readFile(key, "key file");
-        return new CertificateReader().read(source, SecretInput.readFile(certificate, "certificate file"), keyBytes,
-                password);
+        byte[] certificateBytes = SecretInput.readFile(certificate, "certificate file");
+        try {
+            return InspectedCertificate.read(source(), certificateBytes, keyBytes, password, Clock.systemUTC());
+        } finally {
+            // The key (and a PFX's) bytes are needed only while reading.
+            Arrays.fill(certificateBytes, (byte) 0);
+            if (keyBytes != null) {
+                Arrays.fill(keyBytes, (byte) 0);
+            }
+        }
     }
 }

@@ -2,16 +2,13 @@ package io.jenkins.plugins.exotoken.cli;
 
 import com.azure.json.JsonWriter;
 import io.jenkins.plugins.exotoken.core.cert.CertificateInfo;
-import io.jenkins.plugins.exotoken.core.cert.CertificateInspector;
 import io.jenkins.plugins.exotoken.core.cert.CertificateReport;
 import io.jenkins.plugins.exotoken.core.cert.Finding;
-import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
 import io.jenkins.plugins.exotoken.core.identity.Cloud;
 import io.jenkins.plugins.exotoken.core.secret.AppCertificate;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -61,7 +58,12 @@ final class InspectCommand implements Callable<Integer> {
         } else {
             writeText(out, report);
             PrintWriter err = spec.commandLine().getErr();
-            report.errors().forEach(f -> err.println("error: " + f.message()));
+            for (Finding error : report.errors()) {
+                err.println("error: " + error.message());
+                if (cli.debug && error.cause() != null) {
+                    error.cause().printStackTrace(err);
+                }
+            }
             report.warnings().forEach(f -> err.println("warning: " + f.message()));
             err.flush();
         }
@@ -70,8 +72,7 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private CertificateReport fromFile() throws Exception {
-        LoadedCertificate loaded = source.file.load(cli.environment);
-        return new CertificateInspector(Clock.systemUTC()).inspect(loaded);
+        return source.file.inspect(cli.environment).report();
     }
 
     private CertificateReport fromKeyVault() throws Exception {
@@ -80,7 +81,7 @@ final class InspectCommand implements Callable<Integer> {
             // Resolving validates too: a certificate Entra ID cannot use is reported as an error (exit 2).
             AppCertificate credential = (AppCertificate) engine.vault().resolve(
                     source.keyVault.reference(vaultCloud, true), source.keyVault.access(vaultCloud, cli.environment));
-            return new CertificateReport(credential.info(), credential.warnings());
+            return credential.report();
         }
     }
 

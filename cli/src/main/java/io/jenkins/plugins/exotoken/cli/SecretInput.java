@@ -1,6 +1,7 @@
 package io.jenkins.plugins.exotoken.cli;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.PasswordText;
 import io.jenkins.plugins.exotoken.core.SecretValue;
 import io.jenkins.plugins.exotoken.core.input.Printable;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Map;
 
 /** Reads secrets from where the CLI accepts them: environment variables and files, never arguments. */
@@ -31,6 +33,31 @@ final class SecretInput {
         }
         if (file != null) {
             return SecretValue.of(new String(readFile(file, what + " file"), StandardCharsets.UTF_8).strip());
+        }
+        return SecretValue.empty();
+    }
+
+    /**
+     * A PFX or key password from a variable or a file, by {@link PasswordText}'s rule: a leading byte order mark
+     * and one final line ending are dropped, a line break inside is refused.
+     */
+    static SecretValue password(Map<String, String> environment, String variable, Path file, String what)
+            throws InvalidInputException {
+        if (variable != null && file != null) {
+            throw new InvalidInputException("Give the " + what + " either in an environment variable or in a file,"
+                    + " not both.");
+        }
+        if (variable != null) {
+            return PasswordText.of("environment variable " + variable,
+                    required(environment, variable, what).reveal());
+        }
+        if (file != null) {
+            byte[] bytes = readFile(file, what + " file");
+            try {
+                return PasswordText.of(what + " file " + file, bytes);
+            } finally {
+                Arrays.fill(bytes, (byte) 0);
+            }
         }
         return SecretValue.empty();
     }
@@ -70,11 +97,11 @@ final class SecretInput {
             }
             return content;
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException("The " + shown + " does not exist.");
+            throw new InvalidInputException("The " + shown + " does not exist.", e);
         } catch (AccessDeniedException e) {
-            throw new InvalidInputException("The " + shown + " cannot be read: permission denied.");
+            throw new InvalidInputException("The " + shown + " cannot be read: permission denied.", e);
         } catch (IOException e) {
-            throw new InvalidInputException("The " + shown + " cannot be read: " + Printable.escape(e.getMessage()));
+            throw new InvalidInputException("The " + shown + " cannot be read: " + Printable.escape(e.getMessage()), e);
         }
     }
 }

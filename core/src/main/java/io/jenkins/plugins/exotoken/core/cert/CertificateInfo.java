@@ -39,7 +39,7 @@ public record CertificateInfo(
         int chainLength,
         CertificateFormat format) {
 
-    public static CertificateInfo of(LoadedCertificate loaded) {
+    static CertificateInfo of(LoadedCertificate loaded) {
         X509Certificate leaf = loaded.leaf();
         return new CertificateInfo(
                 Thumbprints.sha1(leaf),

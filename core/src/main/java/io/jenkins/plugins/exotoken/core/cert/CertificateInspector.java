@@ -11,25 +11,26 @@ import java.util.List;
 /**
  * Validates a loaded certificate for use as an Entra ID app credential.
  *
- * <p>Errors: no private key, a key that does not belong to the certificate, a key type Entra ID does not
+ * <p>Errors: no private key, a key that does not belong to the certificate (or that the providers cannot check
+ * against it: not called a mismatch, and the cause is kept), a key type Entra ID does not
  * accept for client assertions (only RSA: assertions are signed RS256/PS256, and msal4j signs with RSA only).
  * Warnings: expired, not yet valid, expiring within {@value #EXPIRY_WARNING_DAYS} days, RSA shorter than
  * 2048 bits.
  */
-public final class CertificateInspector {
+final class CertificateInspector {
 
     /** Days before the end of validity from which a warning is given. */
-    public static final int EXPIRY_WARNING_DAYS = 30;
+    static final int EXPIRY_WARNING_DAYS = 30;
     /** Smallest RSA key size that draws no warning. */
-    public static final int MIN_RSA_BITS = 2048;
+    static final int MIN_RSA_BITS = 2048;
 
     private final Clock clock;
 
-    public CertificateInspector(Clock clock) {
+    CertificateInspector(Clock clock) {
         this.clock = clock;
     }
 
-    public CertificateReport inspect(LoadedCertificate loaded) {
+    CertificateReport inspect(LoadedCertificate loaded) {
         CertificateInfo info = CertificateInfo.of(loaded);
         List<Finding> errors = new ArrayList<>();
         List<Finding> warnings = new ArrayList<>();
@@ -37,9 +38,17 @@ public final class CertificateInspector {
         if (key == null) {
             errors.add(Finding.error("NO_PRIVATE_KEY", "The certificate " + info.thumbprintSha1() + " comes without"
                     + " its private key: export it with the private key (PFX, or PEM with a key block)."));
-        } else if (!KeyPairMatch.matches(key, loaded.leaf().getPublicKey())) {
-            errors.add(Finding.error("KEY_MISMATCH", "The private key does not belong to the certificate "
-                    + info.thumbprintSha1() + ": pair the certificate with the key it was issued for."));
+        } else {
+            KeyPairMatch match = KeyPairMatch.check(key, loaded.leaf().getPublicKey());
+            if (match.outcome() == KeyPairMatch.Outcome.MISMATCH) {
+                errors.add(Finding.error("KEY_MISMATCH", "The private key does not belong to the certificate "
+                        + info.thumbprintSha1() + ": pair the certificate with the key it was issued for."));
+            } else if (match.outcome() == KeyPairMatch.Outcome.NOT_CHECKED) {
+                errors.add(Finding.error("KEY_NOT_CHECKED", "The private key could not be checked against the"
+                        + " certificate " + info.thumbprintSha1() + " (" + CryptoFailure.summary(match.cause())
+                        + "): this Java cannot sign with the key; export the certificate with its key again as PFX"
+                        + " or PKCS#8 PEM.", match.cause()));
+            }
         }
         if (!"RSA".equals(info.keyAlgorithm())) {
             errors.add(Finding.error("UNSUPPORTED_KEY_TYPE", "The certificate has an " + info.keyAlgorithm()

@@ -30,8 +30,8 @@ final class DerCertificate {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             return List.of((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
         } catch (CertificateException e) {
-            throw new InvalidInputException(source + " looks like a DER certificate but cannot be parsed: "
-                    + e.getMessage(), e);
+            throw new InvalidInputException(source + " looks like a DER certificate but cannot be parsed: export the"
+                    + " certificate again.", e);
         }
     }
 }

@@ -8,8 +8,9 @@ import java.util.Objects;
  * @param severity an error makes the certificate unusable; a warning does not, yet
  * @param code stable identifier for scripts and tests, e.g. {@code NO_PRIVATE_KEY}
  * @param message what is wrong and what to do, for a person
+ * @param cause the failure behind it, for logs and {@code --debug}; null for most findings
  */
-public record Finding(Severity severity, String code, String message) {
+public record Finding(Severity severity, String code, String message, Throwable cause) {
 
     /** Errors stop token acquisition; warnings are reported and acquisition goes on. */
     public enum Severity {
@@ -24,10 +25,14 @@ public record Finding(Severity severity, String code, String message) {
     }
 
     static Finding error(String code, String message) {
-        return new Finding(Severity.ERROR, code, message);
+        return new Finding(Severity.ERROR, code, message, null);
+    }
+
+    static Finding error(String code, String message, Throwable cause) {
+        return new Finding(Severity.ERROR, code, message, cause);
     }
 
     static Finding warning(String code, String message) {
-        return new Finding(Severity.WARNING, code, message);
+        return new Finding(Severity.WARNING, code, message, null);
     }
 }

@@ -4,7 +4,6 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What a certificate file held, before validation: the chain with the leaf first, and the private key if any.
@@ -23,12 +22,9 @@ public record LoadedCertificate(CertificateFormat format, List<X509Certificate> 
         }
     }
 
+    /** The app's own certificate: the first of the chain. */
     public X509Certificate leaf() {
         return chain.get(0);
-    }
-
-    public Optional<PrivateKey> key() {
-        return Optional.ofNullable(privateKey);
     }
 
     /** Never prints key material. */

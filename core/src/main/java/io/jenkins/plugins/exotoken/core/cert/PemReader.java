@@ -1,45 +1,56 @@
 package io.jenkins.plugins.exotoken.core.cert;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
-import io.jenkins.plugins.exotoken.core.SecretValue;
+import io.jenkins.plugins.exotoken.core.PasswordText;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.asn1.pkcs.PBES2Parameters;
+import org.bouncycastle.asn1.pkcs.PBKDF2Params;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
 import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
-import org.bouncycastle.operator.InputDecryptorProvider;
+import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
+import org.bouncycastle.operator.InputDecryptor;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
  * PEM text: any number of certificates and at most one private key, as PKCS#1 ({@code RSA PRIVATE KEY}),
  * SEC1 ({@code EC PRIVATE KEY}), PKCS#8, encrypted PKCS#8, or OpenSSL's legacy encrypted PKCS#1 with DEK-Info.
+ *
+ * <p>Read through a {@link java.io.Reader} over the caller's bytes: no {@code String} of the whole text (key
+ * included) is made, so the caller can clear its bytes afterwards.
  */
 final class PemReader {
 
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+    private static final String DAMAGED = " has a PEM block that cannot be parsed (damaged Base64 or a truncated"
+            + " file): copy the file again unchanged, or export it again.";
 
-    LoadedCertificate read(String source, String text, SecretValue password) throws InvalidInputException {
+    LoadedCertificate read(String source, InputStream utf8, char[] password) throws InvalidInputException {
         List<X509Certificate> certificates = new ArrayList<>();
         List<PrivateKey> keys = new ArrayList<>();
         boolean sawRequest = false;
-        try (PEMParser parser = new PEMParser(new StringReader(text))) {
+        try (PEMParser parser = new PEMParser(new InputStreamReader(utf8, StandardCharsets.UTF_8))) {
             Object item;
             while ((item = nextItem(source, parser)) != null) {
                 if (item instanceof X509CertificateHolder holder) {
-                    certificates.add(new JcaX509CertificateConverter().getCertificate(holder));
+                    certificates.add(certificate(source, holder));
                 } else if (item instanceof PKCS10CertificationRequest) {
                     sawRequest = true;
                 } else {
@@ -49,9 +60,8 @@ final class PemReader {
                     }
                 }
             }
-        } catch (IOException | CertificateException e) {
-            throw new InvalidInputException(source + " has a PEM block that cannot be parsed (damaged Base64 or"
-                    + " a truncated file): " + e.getMessage(), e);
+        } catch (IOException e) { // closing a reader over bytes
+            throw new InvalidInputException(source + DAMAGED, e);
         }
         if (keys.size() > 1) {
             throw new InvalidInputException(source + " holds " + keys.size() + " private keys: keep only the key"
@@ -70,13 +80,23 @@ final class PemReader {
     private static Object nextItem(String source, PEMParser parser) throws InvalidInputException {
         try {
             return parser.readObject();
-        } catch (IOException e) {
-            throw new InvalidInputException(source + " has a PEM block that cannot be parsed (damaged Base64 or a"
-                    + " truncated file): " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            // Bouncy Castle reports damaged Base64 as an unchecked DecoderException, bad ASN.1 as a PEMException.
+            throw new InvalidInputException(source + DAMAGED, e);
         }
     }
 
-    private static PrivateKey privateKey(String source, Object item, SecretValue password) throws InvalidInputException {
+    private static X509Certificate certificate(String source, X509CertificateHolder holder)
+            throws InvalidInputException {
+        try {
+            return new JcaX509CertificateConverter().getCertificate(holder);
+        } catch (CertificateException | RuntimeException e) {
+            throw new InvalidInputException(source + " has a certificate block that cannot be parsed: export the"
+                    + " certificate again.", e);
+        }
+    }
+
+    private static PrivateKey privateKey(String source, Object item, char[] password) throws InvalidInputException {
         // JDK key objects: msal4j and the key match expect the JDK's algorithm names ("EC", not BC's "ECDSA").
         JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
         try {
@@ -87,17 +107,10 @@ final class PemReader {
                 return converter.getPrivateKey(info);
             }
             if (item instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-                requirePassword(source, password);
-                InputDecryptorProvider decryptor =
-                        new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(password.toChars());
-                PrivateKeyInfo info = decrypt(source, () -> encrypted.decryptPrivateKeyInfo(decryptor));
-                return converter.getPrivateKey(info);
+                return converter.getPrivateKey(decrypt(source, encrypted, password));
             }
             if (item instanceof PEMEncryptedKeyPair encrypted) {
-                requirePassword(source, password);
-                PEMKeyPair pair = decrypt(source, () -> encrypted.decryptKeyPair(
-                        new JcePEMDecryptorProviderBuilder().setProvider(BC).build(password.toChars())));
-                return converter.getKeyPair(pair).getPrivate();
+                return converter.getKeyPair(decrypt(source, encrypted, password)).getPrivate();
             }
         } catch (InvalidInputException e) {
             throw e;
@@ -108,23 +121,75 @@ final class PemReader {
         return null; // public keys, CRLs, parameters: not ours to use
     }
 
-    private static void requirePassword(String source, SecretValue password) throws InvalidInputException {
-        if (password.isEmpty()) {
+    private static PrivateKeyInfo decrypt(String source, PKCS8EncryptedPrivateKeyInfo encrypted, char[] password)
+            throws InvalidInputException {
+        requirePassword(source, password);
+        AlgorithmIdentifier algorithm = encrypted.getEncryptionAlgorithm();
+        InputDecryptor decryptor;
+        try {
+            // Setting up the cipher fails only for reasons other than the password: an unknown scheme or PRF, a
+            // key size the JCE policy refuses, a provider error.
+            decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BouncyCastle.provider())
+                    .build(password).get(algorithm);
+        } catch (OperatorCreationException | RuntimeException e) {
+            throw notDecryptable(source, name(algorithm), e);
+        }
+        try {
+            return encrypted.decryptPrivateKeyInfo(ignored -> decryptor);
+        } catch (Exception e) {
+            throw failure(source, name(algorithm), password, e);
+        }
+    }
+
+    private static PEMKeyPair decrypt(String source, PEMEncryptedKeyPair encrypted, char[] password)
+            throws InvalidInputException {
+        requirePassword(source, password);
+        try {
+            return encrypted.decryptKeyPair(
+                    new JcePEMDecryptorProviderBuilder().setProvider(BouncyCastle.provider()).build(password));
+        } catch (Exception e) {
+            throw failure(source, encrypted.getDekAlgName(), password, e);
+        }
+    }
+
+    private static void requirePassword(String source, char[] password) throws InvalidInputException {
+        if (password.length == 0) {
             throw new InvalidInputException("The private key in " + source + " is encrypted: supply its password.");
         }
     }
 
-    private interface Decryption<T> {
-        T run() throws Exception;
+    private static InvalidInputException failure(String source, String algorithm, char[] password, Exception e) {
+        if (CryptoFailure.of(e) == CryptoFailure.WRONG_PASSWORD) {
+            return new InvalidInputException("The password for the private key in " + source + " is wrong"
+                    + PasswordText.note(password) + ": supply the password the key was encrypted with.", e);
+        }
+        return notDecryptable(source, algorithm, e);
     }
 
-    private static <T> T decrypt(String source, Decryption<T> decryption) throws InvalidInputException {
+    private static InvalidInputException notDecryptable(String source, String algorithm, Exception e) {
+        return new InvalidInputException("The private key in " + source + " is encrypted with " + algorithm
+                + ", which cannot be decrypted here (" + CryptoFailure.summary(e) + "): export the key again"
+                + " with AES-256 (openssl pkcs8 -topk8 -v2 aes-256-cbc).", e);
+    }
+
+    /** E.g. {@code PBES2 (AES256-CBC, PRF HMACSHA256)}: the scheme alone does not say what failed. */
+    private static String name(AlgorithmIdentifier algorithm) {
+        DefaultAlgorithmNameFinder names = new DefaultAlgorithmNameFinder();
+        if (!PKCSObjectIdentifiers.id_PBES2.equals(algorithm.getAlgorithm())) {
+            return names.getAlgorithmName(algorithm);
+        }
+        String name = "PBES2";
         try {
-            return decryption.run();
-        } catch (Exception e) {
-            // Decryption with a wrong password yields bad padding or garbage ASN.1; either way the password.
-            throw new InvalidInputException("The password for the private key in " + source + " is wrong:"
-                    + " supply the password the key was encrypted with.", null);
+            PBES2Parameters pbes2 = PBES2Parameters.getInstance(algorithm.getParameters());
+            String scheme = names.getAlgorithmName(pbes2.getEncryptionScheme().getAlgorithm());
+            if (!PKCSObjectIdentifiers.id_PBKDF2.equals(pbes2.getKeyDerivationFunc().getAlgorithm())) {
+                return name + " (" + scheme + ", key derivation "
+                        + names.getAlgorithmName(pbes2.getKeyDerivationFunc().getAlgorithm()) + ")";
+            }
+            PBKDF2Params kdf = PBKDF2Params.getInstance(pbes2.getKeyDerivationFunc().getParameters());
+            return name + " (" + scheme + ", PRF " + names.getAlgorithmName(kdf.getPrf().getAlgorithm()) + ")";
+        } catch (RuntimeException e) { // malformed parameters: the scheme's name is all there is to say
+            return name;
         }
     }
 }

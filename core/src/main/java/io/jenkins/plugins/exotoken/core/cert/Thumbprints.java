@@ -7,17 +7,17 @@ import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 
 /** Certificate thumbprints in the form the Azure portal and Windows show them: uppercase hex, no separators. */
-public final class Thumbprints {
+final class Thumbprints {
 
     private Thumbprints() {}
 
     /** SHA-1 over the DER encoding: 40 hex digits, as in the app registration's "Certificates & secrets" page. */
-    public static String sha1(X509Certificate certificate) {
+    static String sha1(X509Certificate certificate) {
         return hex("SHA-1", certificate);
     }
 
     /** SHA-256 over the DER encoding: 64 hex digits. */
-    public static String sha256(X509Certificate certificate) {
+    static String sha256(X509Certificate certificate) {
         return hex("SHA-256", certificate);
     }
 

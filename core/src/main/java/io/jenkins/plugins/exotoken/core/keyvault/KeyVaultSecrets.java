@@ -7,10 +7,7 @@ import io.jenkins.plugins.exotoken.core.ServiceUnavailableException;
 import io.jenkins.plugins.exotoken.core.VaultRefusedException;
 import io.jenkins.plugins.exotoken.core.cache.DaemonThreadFactory;
 import io.jenkins.plugins.exotoken.core.cache.SingleFlightCache;
-import io.jenkins.plugins.exotoken.core.cert.CertificateInspector;
-import io.jenkins.plugins.exotoken.core.cert.CertificateReader;
-import io.jenkins.plugins.exotoken.core.cert.CertificateReport;
-import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
+import io.jenkins.plugins.exotoken.core.cert.InspectedCertificate;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
 import io.jenkins.plugins.exotoken.core.http.RetryLoop;
 import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
@@ -27,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -205,22 +203,29 @@ public final class KeyVaultSecrets implements AutoCloseable {
                 ? decodeBase64(reference, secret.value())
                 : secret.value().reveal().getBytes(StandardCharsets.UTF_8);
         // Key Vault exports certificate-backed secrets as PFX with an empty password, or as PEM.
-        LoadedCertificate loaded = new CertificateReader().read(source, bytes, SecretValue.empty());
-        CertificateReport report = new CertificateInspector(clock).inspect(loaded);
-        if (loaded.privateKey() == null) {
+        InspectedCertificate inspected;
+        try {
+            inspected = InspectedCertificate.read(source, bytes, null, SecretValue.empty(), clock);
+        } finally {
+            Arrays.fill(bytes, (byte) 0); // the key, in the clear or under an empty password
+        }
+        if (inspected.loaded().privateKey() == null) {
             throw new VaultRefusedException(source + " holds no private key: the certificate's key is not"
                     + " exportable. Create it with an exportable key (policy keyProperties.exportable = true),"
                     + " or import a PFX that includes the key.", 0, "NonExportableKey");
         }
-        return AppCertificate.of(source, loaded, report);
+        return AppCertificate.of(source, inspected);
     }
 
     private static byte[] decodeBase64(KeyVaultReference reference, SecretValue value) throws VaultRefusedException {
+        byte[] text = value.reveal().getBytes(StandardCharsets.ISO_8859_1); // Base64 is ASCII
         try {
-            return Base64.getMimeDecoder().decode(value.reveal());
+            return Base64.getMimeDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw new VaultRefusedException(reference.describe() + " says application/x-pkcs12 but its value is not"
                     + " Base64: import the certificate again.", 0, "UnexpectedContent");
+        } finally {
+            Arrays.fill(text, (byte) 0);
         }
     }
 }

@@ -1,17 +1,19 @@
 package io.jenkins.plugins.exotoken.core.secret;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.KeyedDigest;
+import io.jenkins.plugins.exotoken.core.SecretValue;
 import io.jenkins.plugins.exotoken.core.cert.CertificateInfo;
 import io.jenkins.plugins.exotoken.core.cert.CertificateReport;
 import io.jenkins.plugins.exotoken.core.cert.Finding;
+import io.jenkins.plugins.exotoken.core.cert.InspectedCertificate;
 import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
+import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -29,25 +31,44 @@ public final class AppCertificate implements AppSecret {
         this.privateKey = privateKey;
         this.chain = List.copyOf(chain);
         this.report = report;
-        this.version = "certificate:" + digest(privateKey, chain.get(0));
+        this.version = "certificate:" + digest(this.chain);
+    }
+
+    /**
+     * Reads, validates and builds a certificate credential in one call.
+     *
+     * @param source names the input in messages, e.g. {@code "credential 'exo-app'"}
+     * @param data the PFX (binary or Base64), the PEM bundle, or the PEM certificate when the key is separate
+     * @param separateKey a PEM private key kept in its own file, or {@code null}
+     * @param password the PFX or PEM key password; {@link SecretValue#empty()} when there is none
+     * @param clock decides what "expired" means for the warnings
+     * @throws InvalidInputException when the material cannot be read, or has errors (no key, key mismatch,
+     *     non-RSA key): the message names {@code source} and lists every error
+     * @see InspectedCertificate#read to show the findings of a certificate that cannot be used
+     */
+    public static AppCertificate read(String source, byte[] data, byte[] separateKey, SecretValue password,
+            Clock clock) throws InvalidInputException {
+        return of(source, InspectedCertificate.read(source, data, separateKey, password, clock));
     }
 
     /**
      * @param source names the input in messages
-     * @param loaded what was read
-     * @param report the inspection of {@code loaded}
+     * @param inspected what was read and what validating it found
      * @throws InvalidInputException listing every error of the report
      */
-    public static AppCertificate of(String source, LoadedCertificate loaded, CertificateReport report)
-            throws InvalidInputException {
+    public static AppCertificate of(String source, InspectedCertificate inspected) throws InvalidInputException {
+        CertificateReport report = inspected.report();
         if (!report.usable()) {
             throw new InvalidInputException(source + " cannot be used: " + report.errors().stream()
                     .map(Finding::message)
-                    .collect(Collectors.joining(" ")));
+                    .collect(Collectors.joining(" ")),
+                    report.errors().stream().map(Finding::cause).filter(Objects::nonNull).findFirst().orElse(null));
         }
+        LoadedCertificate loaded = inspected.loaded();
         return new AppCertificate(loaded.privateKey(), loaded.chain(), report);
     }
 
+    /** The key that signs client assertions. */
     public PrivateKey privateKey() {
         return privateKey;
     }
@@ -57,8 +78,14 @@ public final class AppCertificate implements AppSecret {
         return chain;
     }
 
+    /** Thumbprints, names, validity and key of the leaf. */
     public CertificateInfo info() {
         return report.info();
+    }
+
+    /** What validating it found: warnings only (expiring soon, weak key, …), since it has no errors. */
+    public CertificateReport report() {
+        return report;
     }
 
     /** Warnings found when it was validated (expiring soon, weak key, …). */
@@ -66,6 +93,7 @@ public final class AppCertificate implements AppSecret {
         return report.warnings();
     }
 
+    /** A keyed digest of the chain, comparable only within this process (see {@link KeyedDigest}). */
     @Override
     public String version() {
         return version;
@@ -81,17 +109,20 @@ public final class AppCertificate implements AppSecret {
         return "AppCertificate[" + describe() + "]";
     }
 
-    private static String digest(PrivateKey key, X509Certificate leaf) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(leaf.getEncoded());
-            byte[] encodedKey = key.getEncoded();
-            if (encodedKey != null) {
-                sha.update(encodedKey);
+    /**
+     * A keyed digest of the chain. Public material suffices: the inspection guarantees the key belongs to the
+     * leaf, so the key's encoding need not be copied out of its object (it could not be cleared afterwards in
+     * every provider, and some hardware keys have none).
+     */
+    private static String digest(List<X509Certificate> chain) {
+        byte[][] encoded = new byte[chain.size()][];
+        for (int i = 0; i < encoded.length; i++) {
+            try {
+                encoded[i] = chain.get(i).getEncoded();
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException("a parsed certificate re-encodes", e);
             }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new IllegalStateException("a parsed certificate and SHA-256 are always available", e);
         }
+        return KeyedDigest.perProcess().hex(encoded);
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.exotoken.core.secret;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.KeyedDigest;
 import io.jenkins.plugins.exotoken.core.SecretValue;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -31,6 +32,7 @@ public record ClientSecret(SecretValue value) implements AppSecret {
         return new ClientSecret(value);
     }
 
+    /** A keyed digest of the secret, comparable only within this process (see {@link KeyedDigest}). */
     @Override
     public String version() {
         return "secret:" + HexFormat.of().formatHex(value.digest());

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class CertificateInspectorTest {
 
-    private final CertificateInspector inspector = new CertificateInspector(Clock.systemUTC());
+    private final Clock clock = Clock.systemUTC();
+    private final CertificateInspector inspector = new CertificateInspector(clock);
 
     private static LoadedCertificate pem(Issued cert, java.security.PrivateKey key) throws InvalidInputException {
         String text = TestPki.pemCertificates(cert.chain()) + (key == null ? "" : TestPki.pemPkcs8(key));
@@ -121,7 +122,7 @@ class CertificateInspectorTest {
         LoadedCertificate noKey = pem(ec, null);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> AppCertificate.of("credential 'exo-app'", noKey, inspector.inspect(noKey)))
+                        () -> AppCertificate.of("credential 'exo-app'", InspectedCertificate.inspect(noKey, clock)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("credential 'exo-app' cannot be used")
                 .hasMessageContaining("without its private key")
@@ -129,7 +130,7 @@ class CertificateInspectorTest {
 
         Issued weak = TestPki.selfSigned("weak", TestPki.rsa(1024));
         LoadedCertificate loaded = pem(weak, weak.privateKey());
-        AppCertificate credential = AppCertificate.of("weak", loaded, inspector.inspect(loaded));
+        AppCertificate credential = AppCertificate.of("weak", InspectedCertificate.inspect(loaded, clock));
         assertThat(credential.warnings()).extracting(Finding::code).containsExactly("WEAK_KEY");
         assertThat(credential.toString()).doesNotContain("PRIVATE").contains(credential.info().thumbprintSha1());
     }

@@ -2,9 +2,6 @@ package io.jenkins.plugins.exotoken.core.testing;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.SecretValue;
-import io.jenkins.plugins.exotoken.core.cert.CertificateInspector;
-import io.jenkins.plugins.exotoken.core.cert.CertificateReader;
-import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
 import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
 import io.jenkins.plugins.exotoken.core.identity.Cloud;
@@ -45,10 +42,8 @@ public final class TestApp {
 
     public AppCertificate certificateCredential() {
         try {
-            LoadedCertificate loaded = new CertificateReader()
-                    .read("test certificate", TestPki.pfxAes(certificate, "pw"), SecretValue.of("pw"));
-            return AppCertificate.of("test certificate", loaded,
-                    new CertificateInspector(Clock.systemUTC()).inspect(loaded));
+            return AppCertificate.read("test certificate", TestPki.pfxAes(certificate, "pw"), null,
+                    SecretValue.of("pw"), Clock.systemUTC());
         } catch (InvalidInputException e) {
             throw new IllegalStateException(e);
         }

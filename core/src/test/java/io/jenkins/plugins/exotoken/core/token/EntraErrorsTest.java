@@ -105,10 +105,8 @@ class EntraErrorsTest {
     @Test
     void unregisteredCertificateIsNamedByThumbprintWithTheUploadHint() throws Exception {
         TestPki.Issued stranger = TestPki.selfSigned("stranger", TestPki.rsa(2048));
-        var loaded = new io.jenkins.plugins.exotoken.core.cert.CertificateReader()
-                .read("stranger.pfx", TestPki.pfxAes(stranger, ""), SecretValue.empty());
-        var credential = io.jenkins.plugins.exotoken.core.secret.AppCertificate.of("stranger.pfx", loaded,
-                new io.jenkins.plugins.exotoken.core.cert.CertificateInspector(Clock.systemUTC()).inspect(loaded));
+        var credential = io.jenkins.plugins.exotoken.core.secret.AppCertificate.read("stranger.pfx",
+                TestPki.pfxAes(stranger, ""), null, SecretValue.empty(), Clock.systemUTC());
 
         AuthenticationFailedException e = refusal(app.identity, credential, exchange());
 
