@@ -11,7 +11,6 @@ import io.jenkins.plugins.exotoken.core.cert.CertificateReader;
 import io.jenkins.plugins.exotoken.core.cert.CertificateReport;
 import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
-import io.jenkins.plugins.exotoken.core.http.RetryLoop;
 import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.secret.AppCertificate;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
@@ -59,7 +58,6 @@ public final class KeyVaultSecrets implements AutoCloseable {
 
     private final TokenService tokens;
     private final KeyVaultClient client;
-    private final RetryLoop retries;
     private final HttpSettings settings;
     private final Clock clock;
     private final Duration cachePeriod;
@@ -69,8 +67,7 @@ public final class KeyVaultSecrets implements AutoCloseable {
     public KeyVaultSecrets(TokenService tokens, HttpSettings settings, RetryPolicy retryPolicy, Clock clock,
             Duration cachePeriod) {
         this.tokens = tokens;
-        this.client = new KeyVaultClient(settings, clock);
-        this.retries = new RetryLoop(retryPolicy, clock);
+        this.client = new KeyVaultClient(settings, retryPolicy, clock);
         this.settings = settings;
         this.clock = clock;
         this.cachePeriod = cachePeriod;
@@ -93,7 +90,8 @@ public final class KeyVaultSecrets implements AutoCloseable {
             throws ExoTokenException, InterruptedException {
         Key key = new Key(reference, access.cacheKey());
         String what = "Reading " + reference.describe();
-        Duration bound = retries.bound(settings).multipliedBy(2); // a vault token first, then the vault
+        // A vault token first, then the vault; each ends within its budget, a little grace for the hand-over.
+        Duration bound = client.budget().multipliedBy(2).plusSeconds(5);
         return resolved.get(key, r -> clock.instant().isBefore(r.nextCheck),
                 previous -> load(what, reference, access, previous), bound, what).secret;
     }
@@ -108,7 +106,7 @@ public final class KeyVaultSecrets implements AutoCloseable {
         VaultSecret secret;
         try {
             AccessToken token = vaultToken(reference, access);
-            secret = retries.run(what, reference.vaultUrl().toString(), () -> client.get(reference, token, access));
+            secret = client.read(what, reference, token, access);
         } catch (ServiceUnavailableException e) {
             Instant now = clock.instant();
             if (previous != null && (previous.expires == null || now.isBefore(previous.expires))) {

@@ -132,6 +132,7 @@ public final class EntraSimulator implements AutoCloseable {
     private final Map<String, String> foreignTenants = new ConcurrentHashMap<>();
     private final Set<String> usedJti = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<HostileAnswer> hostileAnswers = new ConcurrentLinkedQueue<>();
     private final List<SeenRequest> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicInteger tokensIssued = new AtomicInteger();
@@ -254,6 +255,11 @@ public final class EntraSimulator implements AutoCloseable {
         faults.addAll(List.of(injected));
     }
 
+    /** Answers the next requests with these hostile answers instead of the simulator's own, one each. */
+    public void injectHostile(HostileAnswer... answers) {
+        hostileAnswers.addAll(List.of(answers));
+    }
+
     // ---- observation ----
 
     public int tokenRequests() {
@@ -272,6 +278,7 @@ public final class EntraSimulator implements AutoCloseable {
         tokenRequests.set(0);
         tokensIssued.set(0);
         seen.clear();
+        hostileAnswers.clear();
     }
 
     /** Verifies a token this simulator issued and returns its claims. */
@@ -304,6 +311,11 @@ public final class EntraSimulator implements AutoCloseable {
                 return;
             }
             tokenRequests.incrementAndGet();
+            HostileAnswer hostile = hostileAnswers.poll();
+            if (hostile != null) {
+                hostile.send(exchange);
+                return;
+            }
             Fault fault = faults.poll();
             if (fault != null) {
                 fault.pause();

@@ -224,6 +224,7 @@ public final class KeyVaultSimulator implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(16);
     private final Map<String, Vault> vaults = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<HostileAnswer> hostileAnswers = new ConcurrentLinkedQueue<>();
     private final List<SeenRequest> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<String, AtomicInteger> secretRequests = new ConcurrentHashMap<>();
@@ -474,6 +475,11 @@ public final class KeyVaultSimulator implements AutoCloseable {
         faults.addAll(List.of(injected));
     }
 
+    /** Answers the next requests with these hostile answers instead of the simulator's own, one each. */
+    public void injectHostile(HostileAnswer... answers) {
+        hostileAnswers.addAll(List.of(answers));
+    }
+
     private Vault vault(String vaultName) {
         Vault vault = vaults.get(vaultName.toLowerCase(Locale.ROOT) + "." + dnsSuffix);
         if (vault == null) {
@@ -508,6 +514,7 @@ public final class KeyVaultSimulator implements AutoCloseable {
         secretRequests.clear();
         seen.clear();
         proxy.clearTunnels();
+        hostileAnswers.clear();
     }
 
     private static String key(String host, String secretName) {
@@ -549,6 +556,11 @@ public final class KeyVaultSimulator implements AutoCloseable {
             boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
             String[] appId = new String[1];
 
+            HostileAnswer hostile = hostileAnswers.poll();
+            if (hostile != null) {
+                hostile.send(exchange);
+                return;
+            }
             Answer answer;
             Fault fault = faults.poll();
             if (fault != null) {

@@ -94,6 +94,7 @@ public final class ManagedIdentitySimulator implements AutoCloseable {
     private final Map<String, Identity> userAssigned = new ConcurrentHashMap<>();
     private final Set<String> resources = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<HostileAnswer> hostileAnswers = new ConcurrentLinkedQueue<>();
     private final List<SeenRequest> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger tokensIssued = new AtomicInteger();
@@ -190,6 +191,11 @@ public final class ManagedIdentitySimulator implements AutoCloseable {
         faults.addAll(List.of(injected));
     }
 
+    /** Answers the next requests with these hostile answers instead of the simulator's own, one each. */
+    public void injectHostile(HostileAnswer... answers) {
+        hostileAnswers.addAll(List.of(answers));
+    }
+
     private String requireTenant() {
         if (defaultTenant == null) {
             throw new IllegalStateException("call tenant(tenantId) first, or pass the tenant");
@@ -215,6 +221,7 @@ public final class ManagedIdentitySimulator implements AutoCloseable {
         requests.set(0);
         tokensIssued.set(0);
         seen.clear();
+        hostileAnswers.clear();
     }
 
     @Override
@@ -241,6 +248,11 @@ public final class ManagedIdentitySimulator implements AutoCloseable {
                 answer = style == Style.APP_SERVICE ? appServiceError(404, "Not Found")
                         : new Answer(404, Map.of(), "{\"error\":\"Not found\"}");
             } else {
+                HostileAnswer hostile = hostileAnswers.poll();
+                if (hostile != null) {
+                    hostile.send(exchange);
+                    return;
+                }
                 Fault fault = faults.poll();
                 if (fault != null) {
                     fault.pause();
