@@ -60,11 +60,11 @@ public final class BoundedExchange {
             pending.cancel(true);
             throw e;
         } catch (ExecutionException e) {
-            throw classify(host, e.getCause());
+            throw classify(host, timeout, e.getCause());
         }
     }
 
-    private static ExchangeFailure classify(String host, Throwable failure) {
+    private static ExchangeFailure classify(String host, Duration timeout, Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CappedBody.TooLarge tooLarge) {
                 return new ExchangeFailure(ExchangeFailure.Kind.TOO_LARGE, host, tooLarge.status(),
@@ -79,8 +79,9 @@ public final class BoundedExchange {
                         "TLS with " + host + " failed (" + t.getMessage() + ")", t);
             }
             if (t instanceof HttpTimeoutException) {
+                // the request's own timeout, if the caller set one: the same fact as ours
                 return new ExchangeFailure(ExchangeFailure.Kind.TIMEOUT, host, 0,
-                        "no answer from " + host + " in time (" + t.getClass().getSimpleName() + ")", t);
+                        "no complete answer from " + host + " within " + Seconds.of(timeout), t);
             }
         }
         String message = failure == null ? null : failure.getMessage();

@@ -21,12 +21,7 @@ public final class ExchangeFailure extends IOException {
         /** The answer was larger than the cap; its reading was stopped. */
         TOO_LARGE,
         /** Connection refused or reset, a proxy that would not tunnel, and the like. */
-        NO_ANSWER;
-
-        /** Whether another attempt may get an answer. */
-        public boolean worthRetrying() {
-            return this == TIMEOUT || this == NO_ANSWER;
-        }
+        NO_ANSWER
     }
 
     private final Kind kind;

@@ -58,7 +58,6 @@ public final class KeyVaultSecrets implements AutoCloseable {
 
     private final TokenService tokens;
     private final KeyVaultClient client;
-    private final HttpSettings settings;
     private final Clock clock;
     private final Duration cachePeriod;
     private final ExecutorService executor;
@@ -68,7 +67,6 @@ public final class KeyVaultSecrets implements AutoCloseable {
             Duration cachePeriod) {
         this.tokens = tokens;
         this.client = new KeyVaultClient(settings, retryPolicy, clock);
-        this.settings = settings;
         this.clock = clock;
         this.cachePeriod = cachePeriod;
         this.executor = Executors.newCachedThreadPool(runnable -> {

@@ -74,7 +74,6 @@ public final class TokenService implements AutoCloseable {
         CompletableFuture<IAuthenticationResult> start() throws Exception;
     }
 
-    private final HttpSettings settings;
     private final RetryLoop retries;
     private final Clock clock;
     private final ExecutorService executor;
@@ -83,7 +82,6 @@ public final class TokenService implements AutoCloseable {
     private final ManagedIdentityApplications managedIdentities;
 
     public TokenService(HttpSettings settings, RetryPolicy retryPolicy, Clock clock) {
-        this.settings = settings;
         this.retries = new RetryLoop(retryPolicy, settings.readTimeout());
         this.clock = clock;
         this.executor = Executors.newCachedThreadPool(daemonThreads());

@@ -19,6 +19,8 @@ import io.jenkins.plugins.exotoken.core.token.TokenScope;
 import io.jenkins.plugins.exotoken.core.token.TokenService;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -114,8 +116,17 @@ abstract class ManagedIdentityFaultsContract {
 
         assertThatThrownBy(this::acquire)
                 .isInstanceOf(AuthenticationFailedException.class)
-                .hasMessageContaining("the managed identity endpoint's answer has no expires_on in whole seconds");
+                .hasMessageContaining("the managed identity endpoint's answer has no expires_on");
         assertThat(endpoint.requests()).isEqualTo(1);
+    }
+
+    @Test
+    void anExpiresOnInIso8601IsAcceptedAsMsal4jReadsIt() throws Exception {
+        Instant expires = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        endpoint.injectHostile(HostileAnswer.json200("{\"access_token\":\"eyJabc.def.ghi\",\"token_type\":\"Bearer\","
+                + "\"expires_on\":\"" + expires + "\"}"));
+
+        assertThat(acquire().expiresOn()).isEqualTo(expires);
     }
 
     @Test

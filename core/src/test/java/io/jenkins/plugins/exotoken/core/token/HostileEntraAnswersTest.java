@@ -122,11 +122,12 @@ class HostileEntraAnswersTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "not JSON           | <html><body>hello</body></html>                                     | an HTML page, not Entra ID's JSON",
+        "no expires_in      | {\"token_type\":\"Bearer\",\"access_token\":\"eyJabc.def.ghi\"}           | has no expires_in",
         "no access_token    | {\"token_type\":\"Bearer\",\"expires_in\":3599}                     | has no access_token",
         "CR/LF in the token | {\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"eyJa\\r\\nerror: forged\"} | characters no token has",
         "negative lifetime  | {\"token_type\":\"Bearer\",\"expires_in\":-60,\"access_token\":\"eyJabc.def.ghi\"}  | lifetime is not positive",
         "absurd lifetime    | {\"token_type\":\"Bearer\",\"expires_in\":315360000,\"access_token\":\"eyJabc.def.ghi\"} | more than 25 hours",
-        "lifetime not a number | {\"token_type\":\"Bearer\",\"expires_in\":\"soon\",\"access_token\":\"eyJabc.def.ghi\"} | no expires_in in whole seconds",
+        "lifetime not a number | {\"token_type\":\"Bearer\",\"expires_in\":\"soon\",\"access_token\":\"eyJabc.def.ghi\"} | expires_in that is not a time in whole seconds",
     })
     void aMalformedSuccessIsRefusedWithWhatIsWrongAndNotRetried(String what, String body, String expected) {
         simulator.injectHostile(HostileAnswer.json200(body));
