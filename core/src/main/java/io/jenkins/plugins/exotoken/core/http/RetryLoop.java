@@ -47,6 +47,12 @@ public final class RetryLoop {
                     + (askedWait == null ? "" : "; it asked to wait " + Seconds.of(askedWait)
                             + ", more than the time left");
         }
+
+        /** {@link #summary()} ended as a sentence: a full stop, unless it already ends in a question. */
+        public String sentence() {
+            String summary = summary();
+            return summary.endsWith("?") ? summary : summary + ".";
+        }
     }
 
     private final RetryPolicy policy;

@@ -69,8 +69,8 @@ final class KeyVaultClient {
     VaultSecret read(String what, KeyVaultReference reference, AccessToken token, VaultAccess access)
             throws ExoTokenException, InterruptedException {
         return retries.run(deadline -> get(reference, token, access, deadline),
-                exhausted -> new ServiceUnavailableException(what + " " + exhausted.summary()
-                        + ". Try again later; if it persists check network access to " + reference.vaultUrl()
+                exhausted -> new ServiceUnavailableException(what + " " + exhausted.sentence()
+                        + " Try again later; if it persists check network access to " + reference.vaultUrl()
                         + " (proxy, firewall).", exhausted.last().getCause()));
     }
 
@@ -95,7 +95,7 @@ final class KeyVaultClient {
             switch (e.kind()) {
                 case UNKNOWN_HOST:
                     throw new ServiceUnavailableException(reference.describe() + ": " + e.getMessage()
-                            + ": check the name, DNS or proxy (the vault URL is " + reference.vaultUrl() + ").", e);
+                            + ": check the name, DNS or proxy.", e);
                 case TLS:
                     throw new ServiceUnavailableException(reference.describe() + ": " + e.getMessage()
                             + ": check the proxy and that the JVM trusts the server's certificate.", e);

@@ -231,13 +231,13 @@ public final class TokenService implements AutoCloseable {
         if (cause != null) {
             LOGGER.log(Level.FINE, call.description + ": unusable answer", cause);
         }
-        return new AuthenticationFailedException(call.description + ": " + what + ".",
+        return new AuthenticationFailedException(call.description + ": " + what + (what.endsWith("?") ? "" : "."),
                 new EntraError(status, "unreadable_answer", null, what, null, null));
     }
 
     private static ServiceUnavailableException unavailable(Call call, RetryLoop.Exhausted exhausted) {
-        return new ServiceUnavailableException(call.description + " " + exhausted.summary()
-                + ". Try again later; if it persists check network access to " + call.endpoint
+        return new ServiceUnavailableException(call.description + " " + exhausted.sentence()
+                + " Try again later; if it persists check network access to " + call.endpoint
                 + " (proxy, firewall).", exhausted.last().getCause());
     }
 

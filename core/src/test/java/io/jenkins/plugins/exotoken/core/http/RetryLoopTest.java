@@ -39,7 +39,7 @@ class RetryLoopTest {
     private static RetryLoop.GiveUp callerWords(AtomicReference<RetryLoop.Exhausted> seen) {
         return exhausted -> {
             seen.set(exhausted);
-            return new ServiceUnavailableException("Reading x " + exhausted.summary() + ".", null);
+            return new ServiceUnavailableException("Reading x " + exhausted.sentence(), null);
         };
     }
 

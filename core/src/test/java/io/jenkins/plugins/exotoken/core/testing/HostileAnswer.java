@@ -17,12 +17,13 @@ import java.util.Arrays;
  * @param contentType the {@code Content-Type} sent
  * @param body the body
  * @param dripInterval when not {@code null}, the body is sent one byte per interval
+ * @param chunked whether the body is sent without a {@code Content-Length} (chunked), so only reading tells its size
  */
-public record HostileAnswer(int status, String contentType, byte[] body, Duration dripInterval) {
+public record HostileAnswer(int status, String contentType, byte[] body, Duration dripInterval, boolean chunked) {
 
     /** Any status and body, sent at once. */
     public static HostileAnswer of(int status, String contentType, String body) {
-        return new HostileAnswer(status, contentType, body.getBytes(StandardCharsets.UTF_8), null);
+        return new HostileAnswer(status, contentType, body.getBytes(StandardCharsets.UTF_8), null, false);
     }
 
     /** A JSON success body, sent at once: for malformed answers (no token, CR/LF in it, a negative lifetime…). */
@@ -39,7 +40,7 @@ public record HostileAnswer(int status, String contentType, byte[] body, Duratio
     /** {@code body} sent one byte per {@code interval}: headers at once, then a trickle that never seems to end. */
     public static HostileAnswer drip(Duration interval, String body) {
         return new HostileAnswer(200, "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8),
-                interval);
+                interval, false);
     }
 
     /** A 200 JSON answer of {@code bytes} bytes: a string value that goes on and on. */
@@ -50,13 +51,19 @@ public record HostileAnswer(int status, String contentType, byte[] body, Duratio
         System.arraycopy(head, 0, body, 0, head.length);
         body[bytes - 2] = '"';
         body[bytes - 1] = '}';
-        return new HostileAnswer(200, "application/json; charset=utf-8", body, null);
+        return new HostileAnswer(200, "application/json; charset=utf-8", body, null, false);
+    }
+
+    /** Like {@link #oversized}, without a {@code Content-Length}: the size shows only while reading. */
+    public static HostileAnswer oversizedWithoutLength(int bytes) {
+        HostileAnswer sized = oversized(bytes);
+        return new HostileAnswer(sized.status, sized.contentType, sized.body, null, true);
     }
 
     /** Sends this answer; a client that gives up (closing the connection) ends the drip. */
     void send(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length);
+        exchange.sendResponseHeaders(status, chunked ? 0 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             if (dripInterval == null) {
                 out.write(body);

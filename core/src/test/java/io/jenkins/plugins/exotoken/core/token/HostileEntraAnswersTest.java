@@ -89,6 +89,16 @@ class HostileEntraAnswersTest {
     }
 
     @Test
+    void anAnswerWithoutLengthIsCutAtTheCapWhileItIsRead() {
+        simulator.injectHostile(HostileAnswer.oversizedWithoutLength(4 * 1024 * 1024));
+
+        assertThatThrownBy(() -> service.acquire(request()))
+                .isInstanceOf(AuthenticationFailedException.class)
+                .hasMessageContaining("larger than 256 KiB");
+        assertThat(simulator.tokenRequests()).isEqualTo(1);
+    }
+
+    @Test
     void aGatewayHtmlPageOn502IsRetriedLikeAJson502() throws Exception {
         simulator.injectHostile(HostileAnswer.htmlPage(502));
 
@@ -104,7 +114,7 @@ class HostileEntraAnswersTest {
                 .isInstanceOf(ServiceUnavailableException.class)
                 .hasMessageContaining("after 2 attempts")
                 .hasMessageContaining("answered HTTP 502 with an HTML page, not Entra ID's JSON:"
-                        + " a proxy or gateway in between?")
+                        + " a proxy or gateway in between? Try again later")
                 .hasMessageNotContaining("refused");
     }
 
