@@ -30,8 +30,13 @@ final class TokenOptions {
     @ArgGroup(exclusive = true, heading = "%nWhat the token is for (one of):%n")
     ScopeOptions scope;
 
+    /** Longest accepted {@code --timeout}: beyond it a hung service would hold a build for half an hour. */
+    static final int MAX_TIMEOUT_SECONDS = 300;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Read timeout of each request to Entra ID and Key Vault (default: ${DEFAULT-VALUE}).")
+            description = "Longest one request to Entra ID, Key Vault or the managed identity endpoint may take,"
+                    + " answer included (default: ${DEFAULT-VALUE}, at most 300). A call with its retries ends"
+                    + " within 4 x SECONDS + 30 s.")
     int timeoutSeconds;
 
     /**
@@ -41,8 +46,9 @@ final class TokenOptions {
     record Acquired(AppIdentity identity, AccessToken token) {}
 
     Acquired acquire(Map<String, String> environment, PrintWriter err) throws ExoTokenException, InterruptedException {
-        if (timeoutSeconds < 1) {
-            throw new InvalidInputException("--timeout must be at least 1 second.");
+        if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+            throw new InvalidInputException("--timeout must be between 1 and " + MAX_TIMEOUT_SECONDS + " seconds, not "
+                    + timeoutSeconds + ".");
         }
         AppIdentity app = identity.identity();
         TokenScope tokenScope = ScopeOptions.of(scope, app.cloud());

@@ -14,8 +14,13 @@ import javax.net.ssl.SSLContext;
  * <p>The plugin fills the proxy from Jenkins' proxy configuration, the CLI from the JVM's standard
  * {@code https.proxyHost}/{@code https.nonProxyHosts} properties, tests from a loopback test CA.
  *
- * @param connectTimeout time allowed to open a connection
- * @param readTimeout time allowed for one response to arrive, once the request is sent
+ * <p>Every remote operation has one overall deadline derived from the read timeout: each attempt may take at
+ * most the read timeout, from sending the request to the last byte of the answer (body included), and the
+ * operation at most its {@link RetryPolicy#budget budget} ({@code attempts × readTimeout + waiting}). Answers are
+ * read up to {@link BoundedExchange#DEFAULT_BODY_CAP}.
+ *
+ * @param connectTimeout time allowed to open a connection (within the read timeout)
+ * @param readTimeout time allowed for one attempt: request sent, headers and whole body received
  * @param proxySelector where requests go; {@link ProxySelector#getDefault()} honours the JVM properties
  * @param proxyAuthenticator credentials for an authenticating proxy, or {@code null}
  * @param sslContext trust for TLS, or {@code null} for the JVM default (which honours {@code javax.net.ssl.trustStore})
@@ -29,7 +34,7 @@ public record HttpSettings(
 
     /** Connect timeout used unless a caller sets another. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    /** Read timeout used unless a caller sets another. */
+    /** Read timeout (one attempt, body included) used unless a caller sets another. */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
     public HttpSettings {

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * A failure worth another attempt: throttling (429), a server error (5xx), no answer in time. Never shown to
- * a user as such: {@link RetryLoop} turns the last one into a message.
+ * a user as such: {@link RetryLoop} hands the last one to its caller, which words the message.
  */
 public final class TransientFailure extends Exception {
 

@@ -6,24 +6,28 @@ import io.jenkins.plugins.exotoken.core.ExoTokenException;
 import io.jenkins.plugins.exotoken.core.SecretValue;
 import io.jenkins.plugins.exotoken.core.ServiceUnavailableException;
 import io.jenkins.plugins.exotoken.core.VaultRefusedException;
+import io.jenkins.plugins.exotoken.core.http.Answer;
+import io.jenkins.plugins.exotoken.core.http.BoundedExchange;
+import io.jenkins.plugins.exotoken.core.http.Deadline;
+import io.jenkins.plugins.exotoken.core.http.ExchangeFailure;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
 import io.jenkins.plugins.exotoken.core.http.RetryAfter;
+import io.jenkins.plugins.exotoken.core.http.RetryLoop;
+import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.http.TransientFailure;
 import io.jenkins.plugins.exotoken.core.token.AccessToken;
 import java.io.IOException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLException;
 
 /**
  * Reads one secret over Key Vault's REST API ({@code GET /secrets/NAME[/VERSION]?api-version=7.4}), the only
@@ -39,21 +43,44 @@ final class KeyVaultClient {
     private static final Pattern CHALLENGE_RESOURCE = Pattern.compile("resource=\"([^\"]*)\"");
     private static final Pattern CHALLENGE_AUTHORITY = Pattern.compile("authorization=\"([^\"]*)\"");
 
-    private final HttpClient client;
+    private final BoundedExchange exchange;
     private final HttpSettings settings;
+    private final RetryLoop retries;
     private final Clock clock;
 
-    KeyVaultClient(HttpSettings settings, Clock clock) {
+    KeyVaultClient(HttpSettings settings, RetryPolicy retryPolicy, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.client = settings.newHttpClient();
+        this.exchange = new BoundedExchange(settings.newHttpClient());
+        this.retries = new RetryLoop(retryPolicy, settings.readTimeout());
+    }
+
+    /** The most one {@link #read} takes. */
+    Duration budget() {
+        return retries.budget();
     }
 
     /**
-     * @param access names the reader in messages
-     * @throws TransientFailure for 429, 5xx and transport failures, to be retried
+     * Reads a secret, retrying 429, 5xx and no answer within the retry budget.
+     *
+     * @param what the read, for messages: e.g. {@code Reading Key Vault secret 'x' in …}
+     * @throws ServiceUnavailableException when the vault cannot be reached or keeps failing
      */
-    VaultSecret get(KeyVaultReference reference, AccessToken token, VaultAccess access)
+    VaultSecret read(String what, KeyVaultReference reference, AccessToken token, VaultAccess access)
+            throws ExoTokenException, InterruptedException {
+        return retries.run(deadline -> get(reference, token, access, deadline),
+                exhausted -> new ServiceUnavailableException(what + " " + exhausted.sentence()
+                        + " Try again later; if it persists check network access to " + reference.vaultUrl()
+                        + " (proxy, firewall).", exhausted.last().getCause()));
+    }
+
+    /**
+     * One attempt, ended at the read timeout or the deadline, whichever comes first.
+     *
+     * @param access names the reader in messages
+     * @throws TransientFailure for 429, 5xx and no complete answer, to be retried
+     */
+    VaultSecret get(KeyVaultReference reference, AccessToken token, VaultAccess access, Deadline deadline)
             throws ExoTokenException, TransientFailure, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(reference.secretUri(API_VERSION))
                 .timeout(settings.readTimeout())
@@ -61,28 +88,35 @@ final class KeyVaultClient {
                 .header("Accept", "application/json")
                 .GET()
                 .build();
-        HttpResponse<String> response;
+        Answer response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (UnknownHostException e) {
-            throw new ServiceUnavailableException("The vault host " + reference.vaultUrl().getHost() + " is unknown:"
-                    + " check the vault name in " + reference.vaultUrl() + ".", e);
-        } catch (SSLException e) {
-            throw new ServiceUnavailableException("TLS with " + reference.vaultUrl() + " failed (" + e.getMessage()
-                    + "): check the proxy and that the JVM trusts the server's certificate.", e);
-        } catch (IOException e) {
-            throw new TransientFailure("no answer from " + reference.vaultUrl().getHost() + ": "
-                    + e.getClass().getSimpleName(), null, e);
+            response = exchange.send(request, deadline.cap(settings.readTimeout()));
+        } catch (ExchangeFailure e) {
+            switch (e.kind()) {
+                case UNKNOWN_HOST:
+                    throw new ServiceUnavailableException(reference.describe() + ": " + e.getMessage()
+                            + ": check the name, DNS or proxy.", e);
+                case TLS:
+                    throw new ServiceUnavailableException(reference.describe() + ": " + e.getMessage()
+                            + ": check the proxy and that the JVM trusts the server's certificate.", e);
+                case TOO_LARGE:
+                    throw new VaultRefusedException(reference.describe() + ": " + e.getMessage()
+                            + "; a Key Vault secret is at most 25 KB: is the URL a Key Vault, or a proxy in between?",
+                            e.status(), "AnswerTooLarge");
+                default:
+                    throw new TransientFailure(e.getMessage(), null, e);
+            }
         }
-        int status = response.statusCode();
-        if (status == 200) {
-            return parse(reference, response.body());
-        }
-        if (status == 429 || status >= 500) {
-            throw new TransientFailure("Key Vault answered HTTP " + status,
+        int status = response.status();
+        if (response.worthRetrying()) {
+            throw new TransientFailure("Key Vault answered HTTP " + status + (response.isJson() ? ""
+                    : " with " + response.bodyKind() + ", not Key Vault's JSON: a proxy or gateway in between?"),
                     RetryAfter.parse(response.headers().map(), clock), null);
         }
-        throw refusal(reference, access, response);
+        if (status == 200) {
+            return parse(reference, response);
+        }
+        throw refusal(reference, access, response.response());
     }
 
     private static VaultRefusedException refusal(KeyVaultReference reference, VaultAccess access,
@@ -138,19 +172,29 @@ final class KeyVaultClient {
         return m.find() ? m.group(1) : null;
     }
 
-    private static VaultSecret parse(KeyVaultReference reference, String body) throws ServiceUnavailableException {
+    /** A success that is not a secret is not an outage: a refusal, so that no stale copy stands in for it. */
+    private static VaultSecret parse(KeyVaultReference reference, Answer answer) throws VaultRefusedException {
+        if (!answer.isJson()) {
+            throw new VaultRefusedException(reference.describe() + ": Key Vault at " + reference.vaultUrl()
+                    + " answered HTTP 200 with " + answer.bodyKind() + ", not Key Vault's JSON: is the URL a Key"
+                    + " Vault, or a proxy or gateway in between?", 200, "UnreadableAnswer");
+        }
         Map<String, Object> json;
-        try (JsonReader reader = JsonProviders.createReader(body)) {
+        try (JsonReader reader = JsonProviders.createReader(answer.body())) {
             reader.nextToken();
             json = reader.readMap(JsonReader::readUntyped);
         } catch (IOException | RuntimeException e) {
-            throw new ServiceUnavailableException("Key Vault at " + reference.vaultUrl() + " answered with something"
-                    + " that is not a secret (not JSON): is the URL a Key Vault?", null);
+            json = null;
+        }
+        if (json == null) {
+            throw new VaultRefusedException(reference.describe() + ": Key Vault at " + reference.vaultUrl()
+                    + " answered HTTP 200 with JSON that is not a secret: is the URL a Key Vault?", 200,
+                    "UnreadableAnswer");
         }
         Object value = json.get("value");
         if (!(value instanceof String text)) {
-            throw new ServiceUnavailableException("Key Vault's answer for " + reference.describe() + " has no value.",
-                    null);
+            throw new VaultRefusedException("Key Vault's answer for " + reference.describe() + " has no value: is the"
+                    + " URL a Key Vault?", 200, "UnreadableAnswer");
         }
         Map<?, ?> attributes = json.get("attributes") instanceof Map<?, ?> m ? m : Map.of();
         return new VaultSecret(

@@ -9,7 +9,6 @@ import io.jenkins.plugins.exotoken.core.cache.DaemonThreadFactory;
 import io.jenkins.plugins.exotoken.core.cache.SingleFlightCache;
 import io.jenkins.plugins.exotoken.core.cert.InspectedCertificate;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
-import io.jenkins.plugins.exotoken.core.http.RetryLoop;
 import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.secret.AppCertificate;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
@@ -70,8 +69,6 @@ public final class KeyVaultSecrets implements AutoCloseable {
 
     private final TokenService tokens;
     private final KeyVaultClient client;
-    private final RetryLoop retries;
-    private final HttpSettings settings;
     private final Clock clock;
     private final Duration cachePeriod;
     private final ExecutorService executor;
@@ -80,9 +77,7 @@ public final class KeyVaultSecrets implements AutoCloseable {
     public KeyVaultSecrets(TokenService tokens, HttpSettings settings, RetryPolicy retryPolicy, Clock clock,
             Duration cachePeriod) {
         this.tokens = tokens;
-        this.client = new KeyVaultClient(settings, clock);
-        this.retries = new RetryLoop(retryPolicy, clock);
-        this.settings = settings;
+        this.client = new KeyVaultClient(settings, retryPolicy, clock);
         this.clock = clock;
         this.cachePeriod = cachePeriod;
         this.executor = Executors.newCachedThreadPool(new DaemonThreadFactory("keyvault"));
@@ -102,7 +97,8 @@ public final class KeyVaultSecrets implements AutoCloseable {
             throws ExoTokenException, InterruptedException {
         Key key = new Key(reference, access.cacheKey());
         String what = "Reading " + reference.describe();
-        Duration bound = retries.bound(settings).multipliedBy(2); // a vault token first, then the vault
+        // A vault token first, then the vault; each ends within its budget, a little grace for the hand-over.
+        Duration bound = client.budget().multipliedBy(2).plusSeconds(5);
         return resolved.get(key, r -> clock.instant().isBefore(r.nextCheck),
                 previous -> load(what, reference, access, previous), bound, new ReadReporting(what, reference)).secret;
     }
@@ -120,8 +116,7 @@ public final class KeyVaultSecrets implements AutoCloseable {
     private Resolved load(String what, KeyVaultReference reference, VaultAccess access, Resolved previous)
             throws ExoTokenException, InterruptedException {
         AccessToken token = vaultToken(reference, access);
-        VaultSecret secret = retries.run(what, reference.vaultUrl().toString(),
-                () -> client.get(reference, token, access));
+        VaultSecret secret = client.read(what, reference, token, access);
         Instant nextCheck = clock.instant().plus(cachePeriod);
         checkUsable(reference, secret);
         if (previous != null && previous.version.equals(secret.version()) && !secret.version().isEmpty()) {

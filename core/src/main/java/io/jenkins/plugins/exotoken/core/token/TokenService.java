@@ -4,10 +4,15 @@ import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.ManagedIdentityParameters;
 import com.microsoft.aad.msal4j.MsalServiceException;
+import io.jenkins.plugins.exotoken.core.AuthenticationFailedException;
+import io.jenkins.plugins.exotoken.core.EntraError;
 import io.jenkins.plugins.exotoken.core.ExoTokenException;
 import io.jenkins.plugins.exotoken.core.cache.DaemonThreadFactory;
 import io.jenkins.plugins.exotoken.core.cache.SingleFlightCache;
 import io.jenkins.plugins.exotoken.core.ServiceUnavailableException;
+import io.jenkins.plugins.exotoken.core.http.Answer;
+import io.jenkins.plugins.exotoken.core.http.Deadline;
+import io.jenkins.plugins.exotoken.core.http.ExchangeFailure;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
 import io.jenkins.plugins.exotoken.core.http.RetryAfter;
 import io.jenkins.plugins.exotoken.core.http.RetryLoop;
@@ -25,6 +30,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,6 +59,8 @@ public final class TokenService implements AutoCloseable {
 
     private static final Logger LOGGER = Logger.getLogger(TokenService.class.getName());
     private static final Duration MANAGED_IDENTITY_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    /** How long past the retry budget a caller waits for a shared call, which ends within the budget itself. */
+    private static final Duration WAITER_GRACE = Duration.ofSeconds(5);
 
     /** Identities times scopes times secret versions on a large controller, with room; about 2 to 4 KB each. */
     public static final int MAX_TOKENS = 1024;
@@ -78,7 +87,6 @@ public final class TokenService implements AutoCloseable {
         CompletableFuture<IAuthenticationResult> start() throws Exception;
     }
 
-    private final HttpSettings settings;
     private final RetryLoop retries;
     private final Clock clock;
     private final ExecutorService executor;
@@ -87,19 +95,19 @@ public final class TokenService implements AutoCloseable {
     private final ManagedIdentityApplications managedIdentities;
 
     public TokenService(HttpSettings settings, RetryPolicy retryPolicy, Clock clock) {
-        this.settings = settings;
-        this.retries = new RetryLoop(retryPolicy, clock);
+        this.retries = new RetryLoop(retryPolicy, settings.readTimeout());
         this.clock = clock;
         this.executor = Executors.newCachedThreadPool(new DaemonThreadFactory("token"));
         this.tokens = new SingleFlightCache<>(executor, clock, new SingleFlightCache.Policy<>(MAX_TOKENS,
                 held -> held.token.expiresOn(), OUTAGE_RETRY, refusal -> false, Duration.ZERO));
-        MsalHttpTransport transport = new MsalHttpTransport(settings);
+        MsalHttpTransport transport = new MsalHttpTransport(settings, MsalHttpTransport.Shape.TOKEN_ENDPOINT);
         this.applications = new ClientApplications(transport, executor);
         // Managed-identity endpoints are local to the machine (IMDS, App Service's sidecar): never via a proxy,
         // and one that does not connect within seconds is not there (e.g. IMDS off Azure).
         HttpSettings local = settings.withProxy(HttpClient.Builder.NO_PROXY, null).withTimeouts(
                 min(settings.connectTimeout(), MANAGED_IDENTITY_CONNECT_TIMEOUT), settings.readTimeout());
-        this.managedIdentities = new ManagedIdentityApplications(new MsalHttpTransport(local), executor);
+        this.managedIdentities = new ManagedIdentityApplications(
+                new MsalHttpTransport(local, MsalHttpTransport.Shape.MANAGED_IDENTITY), executor);
     }
 
     public TokenService(HttpSettings settings) {
@@ -160,10 +168,11 @@ public final class TokenService implements AutoCloseable {
         return tokens.get(call.key,
                 held -> call.minimumValidity.isMetBy(held.obtained, held.token.expiresOn(), clock.instant()),
                 previous -> {
-                    AccessToken token = retries.run(call.description, call.endpoint, () -> once(call));
+                    AccessToken token = retries.run(deadline -> once(call, deadline),
+                            exhausted -> unavailable(call, exhausted));
                     return new Held(token, clock.instant());
                 },
-                retries.bound(settings), new CallReporting(call.description, call.endpoint)).token;
+                retries.budget().plus(WAITER_GRACE), new CallReporting(call.description, call.endpoint)).token;
     }
 
     /** The words for a caller whose shared token call failed as a whole, and the outage warning. */
@@ -191,7 +200,8 @@ public final class TokenService implements AutoCloseable {
         }
     }
 
-    private AccessToken once(Call call) throws ExoTokenException, TransientFailure, InterruptedException {
+    private AccessToken once(Call call, Deadline deadline)
+            throws ExoTokenException, TransientFailure, InterruptedException {
         CompletableFuture<IAuthenticationResult> pending;
         try {
             pending = call.start.start();
@@ -202,40 +212,81 @@ public final class TokenService implements AutoCloseable {
         }
         IAuthenticationResult result;
         try {
-            result = pending.get();
+            // The transport ends each exchange at the read timeout; this wait ends at the operation's deadline.
+            result = pending.get(Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             pending.cancel(true);
             throw e;
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new TransientFailure("no complete answer from " + call.endpoint + " in the time left", null, e);
         } catch (ExecutionException | CancellationException e) {
             throw classify(call, e instanceof ExecutionException ? e.getCause() : e);
         }
-        return new AccessToken(result.accessToken(), "Bearer", result.expiresOnDate().toInstant(), call.scope);
+        Instant expiresOn = result.expiresOnDate() == null ? null : result.expiresOnDate().toInstant();
+        String problem = AccessToken.problem(result.accessToken(), expiresOn, clock);
+        if (problem != null) {
+            throw unreadable(call, problem, 200, null);
+        }
+        return new AccessToken(result.accessToken(), "Bearer", expiresOn, call.scope);
     }
 
+    /**
+     * Classifies a failed attempt: by HTTP status first (the transport sees it before msal4j parses anything),
+     * then by what kept an answer from coming; JSON refusals go to the call's translation.
+     */
     private ExoTokenException classify(Call call, Throwable failure) throws TransientFailure {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        if (cause instanceof MsalServiceException service) {
-            int status = service.statusCode() == null ? 0 : service.statusCode();
-            if (status == 429 || status >= 500) {
-                throw new TransientFailure(call.endpoint + " answered HTTP " + status,
-                        RetryAfter.parse(service.headers(), clock), cause);
-            }
-            return call.refusal.apply(service);
-        }
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof MsalHttpTransport.TransportFailure transport) {
-                if (transport.getCause() instanceof javax.net.ssl.SSLException) {
-                    return new ServiceUnavailableException(call.description + ": TLS with " + call.endpoint
-                            + " failed (" + transport.getCause().getMessage()
-                            + "): check the proxy and that the JVM trusts the server's certificate.", transport);
+            if (t instanceof MsalHttpTransport.UnusableAnswer unusable) {
+                Answer answer = unusable.answer();
+                String said = unusable.service() + " answered HTTP " + answer.status() + (answer.isJson() ? ""
+                        : " with " + answer.bodyKind() + ", not " + unusable.service()
+                                + "'s JSON: a proxy or gateway in between?");
+                if (answer.worthRetrying()) {
+                    throw new TransientFailure(said, RetryAfter.parse(answer.headers().map(), clock), unusable);
                 }
-                throw new TransientFailure(transport.getMessage(), null, transport);
+                return unreadable(call, answer.isJson() ? unusable.service() + "'s answer " + unusable.problem()
+                        : said, answer.status(), unusable);
             }
+            if (t instanceof ExchangeFailure exchange) {
+                switch (exchange.kind()) {
+                    case UNKNOWN_HOST:
+                        return new ServiceUnavailableException(call.description + ": " + exchange.getMessage()
+                                + ": check the name, DNS or proxy.", exchange);
+                    case TLS:
+                        return new ServiceUnavailableException(call.description + ": " + exchange.getMessage()
+                                + ": check the proxy and that the JVM trusts the server's certificate.", exchange);
+                    case TOO_LARGE:
+                        return unreadable(call, exchange.getMessage() + "; a token answer is a few KB: is the"
+                                + " endpoint right, or a proxy in between?", exchange.status(), exchange);
+                    default:
+                        throw new TransientFailure(exchange.getMessage(), null, exchange);
+                }
+            }
+        }
+        if (cause instanceof MsalServiceException service) {
+            return call.refusal.apply(service);
         }
         LOGGER.log(Level.FINE, call.description + ": unexpected failure", cause);
         return new ServiceUnavailableException(call.description + ": " + cause.getClass().getSimpleName()
                 + " (details in the log at FINE).", cause);
+    }
+
+    /** An answer that came but cannot be used: not an outage (trying again will not help), so a refusal. */
+    private static AuthenticationFailedException unreadable(Call call, String what, int status, Throwable cause) {
+        if (cause != null) {
+            LOGGER.log(Level.FINE, call.description + ": unusable answer", cause);
+        }
+        return new AuthenticationFailedException(call.description + ": " + what + (what.endsWith("?") ? "" : "."),
+                new EntraError(status, "unreadable_answer", null, what, null, null));
+    }
+
+    private static ServiceUnavailableException unavailable(Call call, RetryLoop.Exhausted exhausted) {
+        return new ServiceUnavailableException(call.description + " " + exhausted.sentence()
+                + " Try again later; if it persists check network access to " + call.endpoint
+                + " (proxy, firewall).", exhausted.last().getCause());
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -12,13 +12,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -43,10 +39,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -126,8 +119,7 @@ public final class EntraSimulator implements AutoCloseable {
 
     private final TestPki.Issued ca;
     private final SSLContext clientSsl;
-    private final HttpsServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(16);
+    private final LoopbackServer server;
     private final KeyPair signingKey = TestPki.rsa(2048);
     private final Map<String, String> tenantAliases = new ConcurrentHashMap<>();
     private final Map<String, Map<String, App>> apps = new ConcurrentHashMap<>();
@@ -140,30 +132,12 @@ public final class EntraSimulator implements AutoCloseable {
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private volatile Duration tokenLifetime = Duration.ofSeconds(3599);
 
-    static {
-        // The JDK server writes headers and body apart; without TCP_NODELAY the client's delayed ACK stalls
-        // every answer by ~40 ms (read once, when the first server of the JVM starts).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private EntraSimulator() throws Exception {
         ca = TestPki.ca("exo-token test CA");
         TestPki.Issued serverCert = TestPki.issue(ca, "localhost", TestPki.rsa(2048), "localhost");
-        KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        keyStore.load(null, null);
-        keyStore.setKeyEntry("server", serverCert.privateKey(), new char[0],
-                serverCert.chain().toArray(new X509Certificate[0]));
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keyStore, new char[0]);
-        SSLContext serverSsl = SSLContext.getInstance("TLS");
-        serverSsl.init(kmf.getKeyManagers(), null, null);
         clientSsl = trusting(ca.certificate());
-
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        server.setHttpsConfigurator(new HttpsConfigurator(serverSsl));
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        server = LoopbackServer.https(serverCert.privateKey(), serverCert.chain().toArray(new X509Certificate[0]), 16,
+                this::handle);
         resources.add("https://outlook.office365.com");
         resources.add("https://graph.microsoft.com");
         resources.add("https://vault.azure.net");
@@ -192,7 +166,7 @@ public final class EntraSimulator implements AutoCloseable {
 
     /** {@code https://127.0.0.1:PORT}: the authority host of a custom cloud. */
     public String authorityHost() {
-        return "https://127.0.0.1:" + server.getAddress().getPort();
+        return "https://127.0.0.1:" + server.port();
     }
 
     public String tokenUrl(String tenant) {
@@ -257,6 +231,11 @@ public final class EntraSimulator implements AutoCloseable {
         faults.addAll(List.of(injected));
     }
 
+    /** Answers the next requests with these hostile answers instead of the simulator's own, one each. */
+    public void injectHostile(HostileAnswer... answers) {
+        server.injectHostile(answers);
+    }
+
     // ---- observation ----
 
     public int tokenRequests() {
@@ -275,6 +254,7 @@ public final class EntraSimulator implements AutoCloseable {
         tokenRequests.set(0);
         tokensIssued.set(0);
         seen.clear();
+        server.clearHostile();
     }
 
     /** Verifies a token this simulator issued and returns its claims. */
@@ -292,8 +272,7 @@ public final class EntraSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     // ---- the endpoint ----
@@ -307,6 +286,9 @@ public final class EntraSimulator implements AutoCloseable {
                 return;
             }
             tokenRequests.incrementAndGet();
+            if (server.answeredHostile(exchange)) {
+                return;
+            }
             Fault fault = faults.poll();
             if (fault != null) {
                 fault.pause();

@@ -3,13 +3,9 @@ package io.jenkins.plugins.exotoken.core.testing;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
@@ -17,7 +13,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -34,10 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.DERBMPString;
@@ -221,9 +213,8 @@ public final class KeyVaultSimulator implements AutoCloseable {
     private final String dnsSuffix;
     private final String resource;
     private final SSLContext clientSsl;
-    private final HttpsServer server;
+    private final LoopbackServer server;
     private final VaultHostProxy proxy;
-    private final ExecutorService executor = Executors.newFixedThreadPool(16);
     private final Map<String, Vault> vaults = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final List<SeenRequest> seen = new CopyOnWriteArrayList<>();
@@ -238,22 +229,10 @@ public final class KeyVaultSimulator implements AutoCloseable {
         TestPki.Issued ca = entra.ca();
         KeyPair keys = TestPki.rsa(2048);
         X509Certificate serverCert = serverCertificate(ca, keys, this.dnsSuffix);
-        KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        keyStore.load(null, null);
-        keyStore.setKeyEntry("server", keys.getPrivate(), new char[0],
-                new X509Certificate[] {serverCert, ca.certificate()});
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keyStore, new char[0]);
-        SSLContext serverSsl = SSLContext.getInstance("TLS");
-        serverSsl.init(kmf.getKeyManagers(), null, null);
         clientSsl = EntraSimulator.trusting(ca.certificate());
-
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 128);
-        server.setHttpsConfigurator(new HttpsConfigurator(serverSsl));
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
-        proxy = new VaultHostProxy(this.dnsSuffix, vaults::containsKey, server.getAddress().getPort());
+        server = LoopbackServer.https(keys.getPrivate(), new X509Certificate[] {serverCert, ca.certificate()}, 16,
+                this::handle);
+        proxy = new VaultHostProxy(this.dnsSuffix, vaults::containsKey, server.port());
     }
 
     /** A simulator for the global cloud: {@code *.vault.azure.net}, resource {@code https://vault.azure.net}. */
@@ -339,7 +318,7 @@ public final class KeyVaultSimulator implements AutoCloseable {
 
     /** The loopback port, for tests that bypass the proxy (vault hosts are then unknown). */
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     // ---- set-up ----
@@ -476,6 +455,11 @@ public final class KeyVaultSimulator implements AutoCloseable {
         faults.addAll(List.of(injected));
     }
 
+    /** Answers the next requests with these hostile answers instead of the simulator's own, one each. */
+    public void injectHostile(HostileAnswer... answers) {
+        server.injectHostile(answers);
+    }
+
     private Vault vault(String vaultName) {
         Vault vault = vaults.get(vaultName.toLowerCase(Locale.ROOT) + "." + dnsSuffix);
         if (vault == null) {
@@ -510,6 +494,7 @@ public final class KeyVaultSimulator implements AutoCloseable {
         secretRequests.clear();
         seen.clear();
         proxy.clearTunnels();
+        server.clearHostile();
     }
 
     private static String key(String host, String secretName) {
@@ -523,8 +508,7 @@ public final class KeyVaultSimulator implements AutoCloseable {
         } catch (IOException e) {
             // closing anyway
         }
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     // ---- the endpoint ----
@@ -551,6 +535,9 @@ public final class KeyVaultSimulator implements AutoCloseable {
             boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
             String[] appId = new String[1];
 
+            if (server.answeredHostile(exchange)) {
+                return;
+            }
             Answer answer;
             Fault fault = faults.poll();
             if (fault != null) {

@@ -2,11 +2,8 @@ package io.jenkins.plugins.exotoken.core.testing;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,8 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -87,8 +82,7 @@ public final class ManagedIdentitySimulator implements AutoCloseable {
     private final EntraSimulator entra;
     private final Style style;
     private final String identityHeader;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    private final LoopbackServer server;
     private volatile String defaultTenant;
     private volatile Identity systemAssigned;
     private final Map<String, Identity> userAssigned = new ConcurrentHashMap<>();
@@ -105,10 +99,7 @@ public final class ManagedIdentitySimulator implements AutoCloseable {
         this.identityHeader = identityHeader;
         resources.addAll(List.of("https://vault.azure.net", "https://vault.usgovcloudapi.net", "https://vault.azure.cn",
                 "https://graph.microsoft.com", "https://outlook.office365.com", "https://management.azure.com"));
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 64);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        server = LoopbackServer.http(port, 8, this::handle);
     }
 
     /** The App Service style endpoint on {@code port} (0: any free port, see {@link #port()}). */
@@ -130,7 +121,7 @@ public final class ManagedIdentitySimulator implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public Style style() {
@@ -190,6 +181,11 @@ public final class ManagedIdentitySimulator implements AutoCloseable {
         faults.addAll(List.of(injected));
     }
 
+    /** Answers the next requests with these hostile answers instead of the simulator's own, one each. */
+    public void injectHostile(HostileAnswer... answers) {
+        server.injectHostile(answers);
+    }
+
     private String requireTenant() {
         if (defaultTenant == null) {
             throw new IllegalStateException("call tenant(tenantId) first, or pass the tenant");
@@ -215,12 +211,12 @@ public final class ManagedIdentitySimulator implements AutoCloseable {
         requests.set(0);
         tokensIssued.set(0);
         seen.clear();
+        server.clearHostile();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     // ---- the endpoint ----
@@ -241,6 +237,9 @@ public final class ManagedIdentitySimulator implements AutoCloseable {
                 answer = style == Style.APP_SERVICE ? appServiceError(404, "Not Found")
                         : new Answer(404, Map.of(), "{\"error\":\"Not found\"}");
             } else {
+                if (server.answeredHostile(exchange)) {
+                    return;
+                }
                 Fault fault = faults.poll();
                 if (fault != null) {
                     fault.pause();

@@ -195,7 +195,7 @@ class TokenServiceTest {
         assertThatThrownBy(() -> service.acquire(certificateRequest()))
                 .isInstanceOf(ServiceUnavailableException.class)
                 .hasMessageContaining("after 2 attempts")
-                .hasMessageContaining("HttpTimeoutException");
+                .hasMessageContaining("no complete answer from 127.0.0.1 within 300 ms");
         assertThat(simulator.tokenRequests()).isEqualTo(2);
     }
 
