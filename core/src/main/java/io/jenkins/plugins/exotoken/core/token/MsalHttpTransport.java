@@ -54,7 +54,8 @@ public final class MsalHttpTransport implements IHttpClient {
         } catch (IOException e) {
             throw new TransportFailure(request.url().getHost(), e);
         }
-        HttpResponse result = new HttpResponse().statusCode(response.statusCode()).body(response.body());
+        HttpResponse result = new HttpResponse().statusCode(response.statusCode())
+                .body(SentSecrets.redactAnswer(request.body(), request.headers(), response.statusCode(), response.body()));
         result.addHeaders(response.headers().map());
         return result;
     }
