@@ -39,9 +39,12 @@ public final class Redactor {
         return TOKEN_SHAPES;
     }
 
-    /** This redactor, also masking a long-lived secret (client secret, password) in all its forms. */
+    /**
+     * This redactor, also masking a long-lived secret (client secret, password) in all its forms; a blank one
+     * is ignored (it would mask every space).
+     */
     public Redactor withSecret(String secret) {
-        return secret == null || secret.isEmpty() ? this : with(SecretForms.ofSecret(secret));
+        return secret == null || secret.isBlank() ? this : with(SecretForms.ofSecret(secret));
     }
 
     /** This redactor, also masking a long-lived secret (client secret, password) in all its forms. */
@@ -54,7 +57,7 @@ public final class Redactor {
      * header) as it travels: plain, URL-encoded, JSON-escaped.
      */
     public Redactor withToken(String token) {
-        return token == null || token.isEmpty() ? this : with(SecretForms.ofToken(token));
+        return token == null || token.isBlank() ? this : with(SecretForms.ofToken(token));
     }
 
     private Redactor with(Set<String> more) {
