@@ -2,6 +2,7 @@ package io.jenkins.plugins.exotoken.cli;
 
 import io.jenkins.plugins.exotoken.core.ExoTokenException;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.redact.Redactor;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -35,8 +36,12 @@ public final class ExoTokenCli {
     static final int EXIT_REMOTE = 1;
     static final int EXIT_USAGE = 2;
 
-    @Option(names = "--debug", description = "Show stack traces of failures.", scope = CommandLine.ScopeType.INHERIT)
+    @Option(names = "--debug", description = "Show stack traces of failures and the FINE logs of exo-token and msal4j"
+            + " on stderr (secrets and tokens masked).", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;
+
+    /** Masks the run's secrets in what it prints on stderr; set once the command line is parsed. */
+    Redactor redactor = Redactor.tokenShapes();
 
     final Map<String, String> environment;
 
@@ -51,15 +56,22 @@ public final class ExoTokenCli {
     static int run(Map<String, String> environment, String... args) {
         ExoTokenCli cli = new ExoTokenCli(environment);
         CommandLine commandLine = new CommandLine(cli);
+        commandLine.setExecutionStrategy(parsed -> {
+            cli.redactor = GivenSecrets.redactor(parsed, environment);
+            DebugLog.configure(cli.debug, cli.redactor, System.err);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> failure(cli, line.getErr(), e));
         commandLine.setParameterExceptionHandler(new UsageErrors());
         return commandLine.execute(args);
     }
 
+    /** One line; with {@code --debug} the stack trace. Both redacted: causes may carry a service's echo. */
     private static int failure(ExoTokenCli cli, PrintWriter err, Exception e) {
-        err.println("error: " + (e instanceof ExoTokenException ? e.getMessage() : "unexpected failure: " + e));
+        err.println("error: " + cli.redactor.redact(
+                e instanceof ExoTokenException ? e.getMessage() : "unexpected failure: " + e));
         if (cli.debug) {
-            e.printStackTrace(err);
+            err.print(cli.redactor.stackTrace(e));
         }
         err.flush();
         return e instanceof InvalidInputException ? EXIT_USAGE : EXIT_REMOTE;

@@ -352,6 +352,6 @@ class ExoTokenCliIT {
                 args("token", List.of("--client-secret-env", "EXO_SECRET", "--debug")));
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.err()).startsWith("error: ").contains("\tat ");
+        assertThat(result.err()).containsPattern("(?m)^error: ").contains("\tat "); // after the debug log
     }
 }

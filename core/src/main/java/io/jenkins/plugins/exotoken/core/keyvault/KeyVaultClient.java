@@ -15,6 +15,7 @@ import io.jenkins.plugins.exotoken.core.http.RetryAfter;
 import io.jenkins.plugins.exotoken.core.http.RetryLoop;
 import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.http.TransientFailure;
+import io.jenkins.plugins.exotoken.core.redact.Redactor;
 import io.jenkins.plugins.exotoken.core.token.AccessToken;
 import java.io.IOException;
 import java.net.URI;
@@ -119,16 +120,21 @@ final class KeyVaultClient {
         throw refusal(reference, access, response.response());
     }
 
+    /**
+     * The vault's refusal as one message. Everything the vault (or a proxy) said is redacted first: one that
+     * echoes the request would otherwise put the bearer token into the message.
+     */
     private static VaultRefusedException refusal(KeyVaultReference reference, VaultAccess access,
             HttpResponse<String> response) {
         String vaultResource = reference.vaultResource();
         int status = response.statusCode();
-        VaultError error = VaultError.parse(response.body());
+        Redactor redactor = sentSecrets(response.request());
+        VaultError error = VaultError.parse(response.body(), redactor);
         String said = error.message().isEmpty() ? "HTTP " + status : error.code() + ": " + error.message();
         String what = reference.describe();
         return switch (status) {
             case 401 -> {
-                String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
+                String challenge = redactor.redact(response.headers().firstValue("WWW-Authenticate").orElse(""));
                 String resource = find(CHALLENGE_RESOURCE, challenge);
                 if (resource != null && !sameResource(resource, vaultResource)) {
                     yield new VaultRefusedException("Key Vault at " + reference.vaultUrl() + " asks for a token for '"
@@ -157,6 +163,13 @@ final class KeyVaultClient {
             default -> new VaultRefusedException("Key Vault refused to read " + what + " (" + said + ").", status,
                     error.innermostCode());
         };
+    }
+
+    /** Masks the request's bearer token (whatever its shape) and anything token-shaped. */
+    private static Redactor sentSecrets(HttpRequest request) {
+        String authorization = request.headers().firstValue("Authorization").orElse("");
+        int space = authorization.indexOf(' ');
+        return Redactor.tokenShapes().withToken(space < 0 ? authorization : authorization.substring(space + 1));
     }
 
     private static boolean sameResource(String challenged, String expected) {
@@ -213,14 +226,17 @@ final class KeyVaultClient {
     /** Key Vault's error body: {@code {"error":{"code":…,"message":…,"innererror":{"code":…}}}}. */
     private record VaultError(String code, String message, String innerCode) {
 
-        static VaultError parse(String body) {
+        /** The error in {@code body}, its texts redacted; empty when the body is not Key Vault's error JSON. */
+        static VaultError parse(String body, Redactor redactor) {
             try (JsonReader reader = JsonProviders.createReader(body == null || body.isBlank() ? "{}" : body)) {
                 reader.nextToken();
                 Map<String, Object> json = reader.readMap(JsonReader::readUntyped);
                 if (json.get("error") instanceof Map<?, ?> error) {
                     String inner = error.get("innererror") instanceof Map<?, ?> ie && ie.get("code") != null
                             ? String.valueOf(ie.get("code")) : null;
-                    return new VaultError(String.valueOf(error.get("code")), firstLine(error.get("message")), inner);
+                    String message = error.get("message") == null ? "" : String.valueOf(error.get("message"));
+                    return new VaultError(redactor.redact(String.valueOf(error.get("code"))),
+                            firstLine(redactor.redact(message)), redactor.redact(inner));
                 }
             } catch (IOException | RuntimeException e) {
                 // not JSON: a proxy's page, say; the status alone will do
@@ -232,8 +248,8 @@ final class KeyVaultClient {
             return innerCode != null ? innerCode : code;
         }
 
-        private static String firstLine(Object message) {
-            String text = message == null ? "" : String.valueOf(message).strip();
+        private static String firstLine(String message) {
+            String text = message.strip();
             String line = text.lines().findFirst().orElse("");
             return line.length() > 400 ? line.substring(0, 400) + "…" : line;
         }

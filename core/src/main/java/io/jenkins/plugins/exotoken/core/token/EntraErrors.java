@@ -3,6 +3,8 @@ package io.jenkins.plugins.exotoken.core.token;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import io.jenkins.plugins.exotoken.core.AuthenticationFailedException;
 import io.jenkins.plugins.exotoken.core.EntraError;
+import io.jenkins.plugins.exotoken.core.redact.Redactor;
+import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,6 +12,9 @@ import java.util.regex.Pattern;
 /**
  * Turns Entra ID's error answers into one message a person can act on: which app, what Entra said (the
  * AADSTS code and its first line), a hint for the common codes, and the ids Microsoft support asks for.
+ *
+ * <p>What Entra ID (or a proxy in between) said is redacted first: an endpoint that echoes the request would
+ * otherwise put the client secret or the signed client assertion into the message.
  *
  * <p>Codes and meanings follow Microsoft's "Microsoft Entra authentication and authorization error codes".
  */
@@ -52,7 +57,9 @@ final class EntraErrors {
 
     static AuthenticationFailedException translate(TokenRequest request, MsalServiceException e) {
         return translate("Entra ID refused a token for " + request.describe() + " with its "
-                + request.secret().describe() + " in the " + request.identity().cloud().name() + " cloud: ", e, null);
+                + request.secret().describe() + " in the " + request.identity().cloud().name() + " cloud: ", e, null,
+                request.secret() instanceof ClientSecret secret
+                        ? Redactor.tokenShapes().withSecret(secret.value()) : Redactor.tokenShapes());
     }
 
     static AuthenticationFailedException translate(ManagedIdentityRequest request, MsalServiceException e) {
@@ -60,20 +67,24 @@ final class EntraErrors {
         return translate(Character.toUpperCase(who.charAt(0)) + who.substring(1) + " got no token for "
                 + request.scope().resource() + ": ", e, request.identity().isSystemAssigned()
                 ? "check that this machine has a system-assigned identity enabled."
-                : "check the client id, and that the user-assigned identity is attached to this machine.");
+                : "check the client id, and that the user-assigned identity is attached to this machine.",
+                Redactor.tokenShapes());
     }
 
-    private static AuthenticationFailedException translate(String prefix, MsalServiceException e, String fallbackHint) {
-        String description = e.getMessage() == null ? "" : e.getMessage();
+    private static AuthenticationFailedException translate(String prefix, MsalServiceException e, String fallbackHint,
+            Redactor redactor) {
+        String description = e.getMessage() == null ? "" : redactor.redact(e.getMessage());
+        String errorCode = redactor.redact(e.errorCode());
         Matcher aadsts = AADSTS.matcher(description);
         String code = aadsts.find() ? "AADSTS" + aadsts.group(1) : null;
         String firstLine = firstLine(description);
         String trace = find(TRACE, description);
-        String correlation = e.correlationId() != null ? e.correlationId() : find(CORRELATION, description);
-        EntraError error = new EntraError(e.statusCode() == null ? 0 : e.statusCode(), e.errorCode(), code,
+        String correlation = e.correlationId() != null ? redactor.redact(e.correlationId())
+                : find(CORRELATION, description);
+        EntraError error = new EntraError(e.statusCode() == null ? 0 : e.statusCode(), errorCode, code,
                 firstLine, trace, correlation);
         StringBuilder message = new StringBuilder(prefix)
-                .append(firstLine.isEmpty() ? String.valueOf(e.errorCode()) : firstLine);
+                .append(firstLine.isEmpty() ? String.valueOf(errorCode) : firstLine);
         String hint = code == null ? null : HINTS.get(code.substring("AADSTS".length()));
         hint = hint != null ? hint : fallbackHint;
         if (hint != null) {
@@ -94,7 +105,7 @@ final class EntraErrors {
 
     private static String firstLine(String description) {
         String line = description.strip().lines().findFirst().orElse("").strip();
-        // Entra never echoes secrets, but a proxy or a misbehaving endpoint might echo the request: stay safe.
+        // Already redacted; the cut keeps a message to one readable line.
         return line.length() > 400 ? line.substring(0, 400) + "…" : line;
     }
 

@@ -76,7 +76,10 @@ public final class MsalHttpTransport implements IHttpClient {
                 body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
         Answer answer = exchange.send(builder.build(), settings.readTimeout());
         check(answer);
-        HttpResponse result = new HttpResponse().statusCode(answer.status()).body(answer.body());
+        // An error answer may echo the request (a misbehaving proxy): mask its secrets before msal4j logs or
+        // quotes it.
+        HttpResponse result = new HttpResponse().statusCode(answer.status())
+                .body(SentSecrets.redactAnswer(body, request.headers(), answer.status(), answer.body()));
         result.addHeaders(answer.headers().map());
         return result;
     }

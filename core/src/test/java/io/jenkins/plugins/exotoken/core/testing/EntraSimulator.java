@@ -292,6 +292,11 @@ public final class EntraSimulator implements AutoCloseable {
             Fault fault = faults.poll();
             if (fault != null) {
                 fault.pause();
+                if (fault.echo()) {
+                    send(exchange, fault.status(), Map.of(), echoJson(exchange));
+                    record(path, Map.of(), null, null, fault.status());
+                    return;
+                }
                 if (fault.status() != 0) {
                     Map<String, String> headers = fault.retryAfter() == null ? Map.of() : Map.of("Retry-After", fault.retryAfter());
                     String body = fault.status() == 429
@@ -559,6 +564,12 @@ public final class EntraSimulator implements AutoCloseable {
             Map<String, Object> claims, int status, String error, int code, String text) {
         record(path, form, header, claims, status);
         return new Outcome(status, errorJson(exchange, error, code, text));
+    }
+
+    /** An echo fault's answer: Entra's error shape, the request reflected in the first line of the description. */
+    private static String echoJson(HttpExchange exchange) throws IOException {
+        return errorJson(exchange, "invalid_request", 900144, "The request could not be processed. Request was: "
+                + Fault.echoOf(exchange));
     }
 
     private static String errorJson(HttpExchange exchange, String error, int code, String text) {

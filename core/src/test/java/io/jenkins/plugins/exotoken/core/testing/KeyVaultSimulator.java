@@ -543,7 +543,9 @@ public final class KeyVaultSimulator implements AutoCloseable {
             if (fault != null) {
                 fault.pause();
             }
-            if (fault != null && fault.status() != 0) {
+            if (fault != null && fault.echo()) {
+                answer = echoAnswer(exchange, fault.status());
+            } else if (fault != null && fault.status() != 0) {
                 answer = faultAnswer(fault);
             } else {
                 answer = answer(exchange, host, path, apiVersion, secretName, version, authorization, bearer, appId);
@@ -682,6 +684,12 @@ public final class KeyVaultSimulator implements AutoCloseable {
         String challengeResource = vault.challengeResource != null ? vault.challengeResource : resource;
         return error(401, Map.of("WWW-Authenticate", "Bearer authorization=\"" + authorization + "\", resource=\""
                 + challengeResource + "\""), "Unauthorized", message, null);
+    }
+
+    /** An echo fault's answer: Key Vault's error shape, the request (with its bearer token) in the message. */
+    private static Answer echoAnswer(HttpExchange exchange, int status) throws IOException {
+        return error(status, Map.of(), status == 401 ? "Unauthorized" : "BadParameter",
+                "The request could not be processed. Request was: " + Fault.echoOf(exchange), null);
     }
 
     private static Answer faultAnswer(Fault fault) {
