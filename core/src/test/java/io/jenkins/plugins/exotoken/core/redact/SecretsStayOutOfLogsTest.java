@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.jenkins.plugins.exotoken.core.ExoTokenException;
 import io.jenkins.plugins.exotoken.core.SecretValue;
-import io.jenkins.plugins.exotoken.core.cert.CertificateInspector;
-import io.jenkins.plugins.exotoken.core.cert.CertificateReader;
-import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
 import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
@@ -113,10 +110,8 @@ class SecretsStayOutOfLogsTest {
                 .as("msal4j's slf4j output reaches java.util.logging").contains("JDK14");
         Map<String, String> secrets = new LinkedHashMap<>(Map.of("client secret", SECRET, "PFX password", PASSWORD,
                 "wrong client secret", WRONG_SECRET, "vault reader's secret", readerSecret));
-        LoadedCertificate loaded = new CertificateReader()
-                .read("test certificate", TestPki.pfxAes(app.certificate, PASSWORD), SecretValue.of(PASSWORD));
-        AppCertificate certificate = AppCertificate.of("test certificate", loaded,
-                new CertificateInspector(Clock.systemUTC()).inspect(loaded));
+        AppCertificate certificate = AppCertificate.read("test certificate",
+                TestPki.pfxAes(app.certificate, PASSWORD), null, SecretValue.of(PASSWORD), Clock.systemUTC());
         ClientSecret secret = ClientSecret.of("test", SecretValue.of(SECRET));
         String vaultName = "kv" + UUID.randomUUID().toString().substring(0, 8);
         vault.createVault(vaultName, app.tenantId);
