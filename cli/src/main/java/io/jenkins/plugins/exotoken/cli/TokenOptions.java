@@ -61,7 +61,9 @@ final class TokenOptions {
                 certificate.warnings().forEach(w -> warnings.add(w.message()));
             }
             AccessToken token = engine.tokens().acquire(new TokenRequest(app, appSecret, tokenScope));
-            if (token.roles().isEmpty() && tokenScope.equals(TokenScope.forResource(app.cloud(), TokenScope.EXCHANGE))) {
+            // Claims that cannot be read (an opaque token) say nothing about the roles: no warning then.
+            boolean noRoles = token.roles().map(List::isEmpty).orElse(false);
+            if (noRoles && tokenScope.equals(TokenScope.forResource(app.cloud(), TokenScope.EXCHANGE))) {
                 warnings.add("the token carries no application roles: grant the app Exchange.ManageAsApp"
                         + " (Office 365 Exchange Online) with admin consent, and an Exchange role, before"
                         + " Connect-ExchangeOnline will accept it.");

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A bearer token with its expiry. The value never prints itself: {@link #toString()} shows only the
@@ -77,16 +78,12 @@ public final class AccessToken {
         return scope;
     }
 
-    /** Whether at least {@code minimum} is left before expiry. */
-    public boolean validFor(Duration minimum, Clock clock) {
-        return clock.instant().plus(minimum).isBefore(expiresOn);
-    }
-
     /**
      * Application roles the token carries (its {@code roles} claim), read without verifying the signature:
-     * for diagnostics only, e.g. to warn that no application permission was granted.
+     * for diagnostics only, e.g. to warn that no application permission was granted. Empty when the claims cannot
+     * be read (an opaque token), which says nothing about the roles.
      */
-    public List<String> roles() {
+    public Optional<List<String>> roles() {
         return TokenClaims.roles(value);
     }
 
