@@ -15,6 +15,7 @@ import io.jenkins.plugins.exotoken.core.http.RetryAfter;
 import io.jenkins.plugins.exotoken.core.http.RetryLoop;
 import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.http.TransientFailure;
+import io.jenkins.plugins.exotoken.core.input.BaseUrl;
 import io.jenkins.plugins.exotoken.core.redact.Redactor;
 import io.jenkins.plugins.exotoken.core.token.AccessToken;
 import java.io.IOException;
@@ -173,11 +174,7 @@ final class KeyVaultClient {
     }
 
     private static boolean sameResource(String challenged, String expected) {
-        return trimSlash(challenged).equalsIgnoreCase(trimSlash(expected));
-    }
-
-    private static String trimSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        return BaseUrl.withoutTrailingSlashes(challenged).equalsIgnoreCase(BaseUrl.withoutTrailingSlashes(expected));
     }
 
     private static String find(Pattern pattern, String text) {

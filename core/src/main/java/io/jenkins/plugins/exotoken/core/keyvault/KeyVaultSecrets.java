@@ -10,6 +10,7 @@ import io.jenkins.plugins.exotoken.core.cache.SingleFlightCache;
 import io.jenkins.plugins.exotoken.core.cert.InspectedCertificate;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
 import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
+import io.jenkins.plugins.exotoken.core.redact.Redactor;
 import io.jenkins.plugins.exotoken.core.secret.AppCertificate;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
 import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
@@ -148,7 +149,8 @@ public final class KeyVaultSecrets implements AutoCloseable {
 
         @Override
         public ExoTokenException failed(Throwable cause) {
-            LOGGER.log(Level.FINE, what + ": the shared read ended without an answer", cause);
+            LOGGER.log(Level.FINE, () -> what + ": the shared read ended without an answer\n"
+                    + Redactor.tokenShapes().stackTrace(cause));
             return new ServiceUnavailableException(what + ": the read from " + reference.vaultUrl() + " ended"
                     + " without an answer (" + cause.getClass().getSimpleName() + "; details in the log at FINE).",
                     cause);
@@ -156,7 +158,7 @@ public final class KeyVaultSecrets implements AutoCloseable {
 
         @Override
         public void usingStale(Resolved stale, ServiceUnavailableException outage) {
-            LOGGER.log(Level.WARNING, "{0}; using the copy read before, version {1}, and asking again in {2} s",
+            LOGGER.log(Level.WARNING, "{0} Using the copy read before, version {1}, meanwhile, and asking again in {2} s.",
                     new Object[] {outage.getMessage(), stale.version, OUTAGE_RETRY.toSeconds()});
         }
     }

@@ -7,9 +7,9 @@ import com.microsoft.aad.msal4j.MsalServiceException;
 import io.jenkins.plugins.exotoken.core.AuthenticationFailedException;
 import io.jenkins.plugins.exotoken.core.EntraError;
 import io.jenkins.plugins.exotoken.core.ExoTokenException;
+import io.jenkins.plugins.exotoken.core.ServiceUnavailableException;
 import io.jenkins.plugins.exotoken.core.cache.DaemonThreadFactory;
 import io.jenkins.plugins.exotoken.core.cache.SingleFlightCache;
-import io.jenkins.plugins.exotoken.core.ServiceUnavailableException;
 import io.jenkins.plugins.exotoken.core.http.Answer;
 import io.jenkins.plugins.exotoken.core.http.Deadline;
 import io.jenkins.plugins.exotoken.core.http.ExchangeFailure;
@@ -19,6 +19,7 @@ import io.jenkins.plugins.exotoken.core.http.RetryLoop;
 import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.http.TransientFailure;
 import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
+import io.jenkins.plugins.exotoken.core.redact.Redactor;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -188,14 +189,15 @@ public final class TokenService implements AutoCloseable {
 
         @Override
         public ExoTokenException failed(Throwable cause) {
-            LOGGER.log(Level.FINE, description + ": the shared call ended without an answer", cause);
+            LOGGER.log(Level.FINE, () -> description + ": the shared call ended without an answer\n"
+                    + Redactor.tokenShapes().stackTrace(cause));
             return new ServiceUnavailableException(description + ": the call to " + endpoint + " ended without an"
                     + " answer (" + cause.getClass().getSimpleName() + "; details in the log at FINE).", cause);
         }
 
         @Override
         public void usingStale(Held stale, ServiceUnavailableException outage) {
-            LOGGER.log(Level.WARNING, "{0}; using the cached token that expires at {1} and asking again in {2} s",
+            LOGGER.log(Level.WARNING, "{0} Using the cached token that expires at {1} meanwhile, and asking again in {2} s.",
                     new Object[] {outage.getMessage(), stale.token.expiresOn(), OUTAGE_RETRY.toSeconds()});
         }
     }
@@ -269,7 +271,7 @@ public final class TokenService implements AutoCloseable {
         if (cause instanceof MsalServiceException service) {
             return call.refusal.apply(service);
         }
-        LOGGER.log(Level.FINE, call.description + ": unexpected failure", cause);
+        LOGGER.log(Level.FINE, () -> call.description + ": unexpected failure\n" + Redactor.tokenShapes().stackTrace(cause));
         return new ServiceUnavailableException(call.description + ": " + cause.getClass().getSimpleName()
                 + " (details in the log at FINE).", cause);
     }
@@ -277,7 +279,7 @@ public final class TokenService implements AutoCloseable {
     /** An answer that came but cannot be used: not an outage (trying again will not help), so a refusal. */
     private static AuthenticationFailedException unreadable(Call call, String what, int status, Throwable cause) {
         if (cause != null) {
-            LOGGER.log(Level.FINE, call.description + ": unusable answer", cause);
+            LOGGER.log(Level.FINE, () -> call.description + ": unusable answer\n" + Redactor.tokenShapes().stackTrace(cause));
         }
         return new AuthenticationFailedException(call.description + ": " + what + (what.endsWith("?") ? "" : "."),
                 new EntraError(status, "unreadable_answer", null, what, null, null));

@@ -169,7 +169,7 @@ class KeyVaultCachePolicyTest {
         List<String> warnings = logged.stream().filter(r -> r.getLevel() == Level.WARNING)
                 .map(r -> new SimpleFormatter().formatMessage(r)).toList();
         assertThat(warnings).singleElement().satisfies(w -> assertThat(w)
-                .contains("HTTP 503", "using the copy read before, version " + version, "60 s")
+                .contains("HTTP 503", "Using the copy read before, version " + version, "60 s")
                 .doesNotContain(app.secret, readerSecret));
     }
 

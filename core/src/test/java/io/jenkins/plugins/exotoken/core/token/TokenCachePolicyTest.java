@@ -130,7 +130,7 @@ class TokenCachePolicyTest {
         List<String> warnings = logged.stream().filter(r -> r.getLevel() == Level.WARNING)
                 .map(r -> new SimpleFormatter().formatMessage(r)).toList();
         assertThat(warnings).singleElement().satisfies(w -> assertThat(w)
-                .contains("HTTP 503", "using the cached token that expires at " + first.expiresOn(), "60 s")
+                .contains("HTTP 503", "Using the cached token that expires at " + first.expiresOn(), "60 s")
                 .doesNotContain(first.reveal(), app.secret));
     }
 
