@@ -1,19 +1,15 @@
 package io.jenkins.plugins.exotoken.benchmarks;
 
-import io.jenkins.plugins.exotoken.core.token.MsalHttpTransport;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.TokenSource;
+import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.token.AccessToken;
+import io.jenkins.plugins.exotoken.core.token.MsalHttpTransport;
 import io.jenkins.plugins.exotoken.core.token.TokenRequest;
 import io.jenkins.plugins.exotoken.core.token.TokenService;
-import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,16 +25,20 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * 2. Every call goes to the (simulated) network: {@link TokenService#acquire} on a clock that leaps two hours
- * before each call (beyond the simulator's 3599 s lifetime), so no cached token ever qualifies, against raw msal4j with
- * {@code skipCache(true)}. Same credential, same simulator.
+ * 2. Every call goes to the (simulated) network: {@link TokenService#acquire} cycling through more scopes than its
+ * cache keeps ({@link TokenService#MAX_TOKENS}, least recently used out first), so the scope asked for has always
+ * been dropped, against raw msal4j with {@code skipCache(true)}. Same credential, same simulator.
+ *
+ * <p>Why not a clock that leaps past each token's lifetime: a token is checked against the service's clock when it
+ * arrives (its lifetime must be positive), and the minimum validity is capped at half a token's own lifetime, so no
+ * clock can make every call a miss — on purpose, so that no caller can make every acquisition a call to Entra ID.
  *
  * <p>Why not a new TokenService per call: that would also measure building an executor, a JDK HttpClient,
  * a TLS handshake and an msal4j application, none of which a cache miss in a long-lived service pays and
- * none of which the raw msal4j side pays. With the leaping clock both sides reuse their client
- * application and their connections, and the difference left is TokenService's own cache-miss path
- * (cache look-up, single-flight, hand-off to its executor, retry wrapper, cache store) and its HTTP
- * transport (JDK HttpClient instead of msal's HttpsURLConnection).
+ * none of which the raw msal4j side pays. Cycling scopes, both sides reuse their client application and their
+ * connections, and the difference left is TokenService's own cache-miss path (cache look-up, single-flight,
+ * hand-off to its executor, retry wrapper, answer checks, cache store with its bound) and its HTTP transport (JDK
+ * HttpClient instead of msal's HttpsURLConnection).
  *
  * <p>After every iteration the simulator's request count must equal the number of calls made (checked).
  */
@@ -50,42 +50,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", Fixture.SERVER_NODELAY})
 public class ColdAcquisitionBenchmark {
 
-    /** Longer than the simulator's 3599 s token lifetime: the cached token has expired at every call. */
-    static final Duration BEYOND_LIFETIME = Duration.ofHours(2);
-
-    /**
-     * The system clock plus an offset that {@link #exoTokenService} moves on before each call. A long minimum
-     * validity can no longer force a miss: {@code MinimumValidity} refuses more than 30 minutes and caps it at half
-     * a token's lifetime, so that no caller can make every acquisition a call to Entra ID.
-     */
-    static final class LeapingClock extends Clock {
-        private volatile Duration offset = Duration.ZERO;
-
-        void leap() {
-            offset = offset.plus(BEYOND_LIFETIME);
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
-    }
-
-    private final LeapingClock clock = new LeapingClock();
+    /** Twice what the cache keeps: by the time a scope comes round again it has long been dropped. */
+    static final int SCOPES = 2 * TokenService.MAX_TOKENS;
 
     private Fixture fixture;
     private TokenService service;
-    private TokenRequest request;
+    private TokenRequest[] requests;
+    private int next;
     private ConfidentialClientApplication msal;
     private ConfidentialClientApplication msalJdkHttpClient;
     private ClientCredentialParameters skipCache;
@@ -95,23 +66,28 @@ public class ColdAcquisitionBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         fixture = new Fixture();
-        service = new TokenService(fixture.httpSettings, RetryPolicy.defaults(), clock);
-        request = fixture.request(null);
+        service = new TokenService(fixture.httpSettings, RetryPolicy.defaults(), Clock.systemUTC());
+        requests = new TokenRequest[SCOPES];
+        for (int i = 0; i < SCOPES; i++) {
+            requests[i] = fixture.requestFor(fixture.registerResource("https://bench-" + i + ".example"));
+        }
         msal = fixture.rawMsal();
         msalJdkHttpClient = fixture.rawMsal(new MsalHttpTransport(fixture.httpSettings));
         skipCache = fixture.msalParameters(true);
         int before = fixture.simulator.tokenRequests();
-        clock.leap();
-        AccessToken first = Fixture.acquire(service, request);
-        clock.leap();
-        if (Fixture.acquire(service, request) == first) {
+        AccessToken first = Fixture.acquire(service, requests[0]);
+        for (int i = 1; i < SCOPES; i++) {
+            Fixture.acquire(service, requests[i]);
+        }
+        if (Fixture.acquire(service, requests[0]) == first) {
             throw new IllegalStateException("TokenService served a cached token; the cold benchmark needs a miss");
         }
         Fixture.expectSource(Fixture.acquire(msal, skipCache), TokenSource.IDENTITY_PROVIDER, "raw msal4j");
         Fixture.expectSource(Fixture.acquire(msal, skipCache), TokenSource.IDENTITY_PROVIDER, "raw msal4j");
         Fixture.expectSource(Fixture.acquire(msalJdkHttpClient, skipCache), TokenSource.IDENTITY_PROVIDER,
                 "raw msal4j over the JDK HttpClient");
-        fixture.expectRequests(before, 5, "priming");
+        fixture.expectRequests(before, SCOPES + 4, "priming");
+        next = 1; // requests[0] was just fetched again: the cycle goes on from the next, long dropped, scope
     }
 
     @Setup(Level.Iteration)
@@ -124,7 +100,8 @@ public class ColdAcquisitionBenchmark {
     @Benchmark
     public AccessToken exoTokenService() {
         calls++;
-        clock.leap();
+        TokenRequest request = requests[next];
+        next = (next + 1) % SCOPES;
         return Fixture.acquire(service, request);
     }
 

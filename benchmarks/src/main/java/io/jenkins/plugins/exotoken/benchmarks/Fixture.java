@@ -68,6 +68,20 @@ final class Fixture implements AutoCloseable {
         return new TokenRequest("benchmark credential", app.identity, credential, scope, minimumValidity);
     }
 
+    /** A request for another resource, which the simulator is told to know. */
+    TokenRequest requestFor(TokenScope otherScope) {
+        return new TokenRequest("benchmark credential", app.identity, credential, otherScope, null);
+    }
+
+    TokenScope registerResource(String resource) {
+        simulator.resource(resource);
+        try {
+            return TokenScope.forResource(app.cloud, resource);
+        } catch (InvalidInputException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * A raw msal4j application with the same authority, certificate and chain ({@code sendX5c}), msal's
      * default HTTP client trusting the simulator's CA, and an executor of its own (without one msal uses
