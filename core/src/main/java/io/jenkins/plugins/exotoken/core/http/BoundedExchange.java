@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP exchange with a hard end: the whole exchange — connection, request, headers and every byte of the
@@ -64,7 +65,7 @@ public final class BoundedExchange {
         }
     }
 
-    private static ExchangeFailure classify(String host, Duration timeout, Throwable failure) {
+    private static ExchangeFailure classify(String host, Duration timeout, @Nullable Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CappedBody.TooLarge tooLarge) {
                 return new ExchangeFailure(ExchangeFailure.Kind.TOO_LARGE, host, tooLarge.status(),

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.exotoken.core.http;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * No complete answer came from one exchange. The message states the fact ({@code cannot resolve host x});
@@ -28,7 +29,7 @@ public final class ExchangeFailure extends IOException {
     private final String host;
     private final int status;
 
-    ExchangeFailure(Kind kind, String host, int status, String message, Throwable cause) {
+    ExchangeFailure(Kind kind, String host, int status, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.host = host;
