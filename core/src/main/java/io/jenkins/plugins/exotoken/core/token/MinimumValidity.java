@@ -85,7 +85,7 @@ public final class MinimumValidity {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof MinimumValidity that && requested.equals(that.requested);
     }
 
