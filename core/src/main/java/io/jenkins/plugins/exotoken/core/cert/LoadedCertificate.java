@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param chain leaf first, then its issuers as far as the file had them; never empty
  * @param privateKey the key, or {@code null} when the file had none
  */
-public record LoadedCertificate(CertificateFormat format, List<X509Certificate> chain, @Nullable PrivateKey privateKey) {
+public record LoadedCertificate(
+        CertificateFormat format, List<X509Certificate> chain, @Nullable PrivateKey privateKey) {
 
     public LoadedCertificate {
         Objects.requireNonNull(format, "format");

@@ -97,7 +97,8 @@ final class PemReader {
         }
     }
 
-    private static @Nullable PrivateKey privateKey(String source, Object item, char[] password) throws InvalidInputException {
+    private static @Nullable PrivateKey privateKey(String source, Object item, char[] password)
+            throws InvalidInputException {
         // JDK key objects: msal4j and the key match expect the JDK's algorithm names ("EC", not BC's "ECDSA").
         JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
         try {

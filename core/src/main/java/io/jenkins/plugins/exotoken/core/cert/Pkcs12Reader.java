@@ -104,7 +104,7 @@ final class Pkcs12Reader {
         return new LoadedCertificate(CertificateFormat.PKCS12, ChainOrder.leafFirst(looseCertificates, null), null);
     }
 
-    private static List<X509Certificate> x509(Certificate[] certificates) {
+    private static List<X509Certificate> x509(Certificate @Nullable [] certificates) {
         List<X509Certificate> result = new ArrayList<>();
         if (certificates != null) {
             for (Certificate c : certificates) {

@@ -84,7 +84,8 @@ public record Cloud(
      *     suffix not a DNS name, or the environment name not a name such as {@code O365Default}
      */
     public static Cloud custom(@Nullable String authorityHost, @Nullable String exchangeResource,
-            @Nullable String graphResource, @Nullable String keyVaultSuffix, @Nullable String exchangeEnvironmentName) throws InvalidInputException {
+            @Nullable String graphResource, @Nullable String keyVaultSuffix, @Nullable String exchangeEnvironmentName)
+            throws InvalidInputException {
         URI authority = parseHttps(authorityHost, "authority host");
         URI exchange = parseHttps(exchangeResource, "Exchange resource");
         URI graph = parseHttps(graphResource, "Graph resource");

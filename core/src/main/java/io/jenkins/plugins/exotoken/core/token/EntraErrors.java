@@ -72,8 +72,8 @@ final class EntraErrors {
                 Redactor.tokenShapes());
     }
 
-    private static AuthenticationFailedException translate(String prefix, MsalServiceException e, @Nullable String fallbackHint,
-            Redactor redactor) {
+    private static AuthenticationFailedException translate(String prefix, MsalServiceException e,
+            @Nullable String fallbackHint, Redactor redactor) {
         String description = e.getMessage() == null ? "" : redactor.redact(e.getMessage());
         String errorCode = redactor.redact(e.errorCode());
         Matcher aadsts = AADSTS.matcher(description);

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 public record ManagedIdentityRequest(ManagedIdentity identity, TokenScope scope, MinimumValidity minimumValidity) {
 
     // Not compact: a null minimum validity is accepted here, yet the component is never null.
-    public ManagedIdentityRequest(ManagedIdentity identity, TokenScope scope, @Nullable MinimumValidity minimumValidity) {
+    public ManagedIdentityRequest(
+            ManagedIdentity identity, TokenScope scope, @Nullable MinimumValidity minimumValidity) {
         this.identity = Objects.requireNonNull(identity, "identity");
         this.scope = Objects.requireNonNull(scope, "scope");
         this.minimumValidity = minimumValidity == null ? MinimumValidity.DEFAULT : minimumValidity;
