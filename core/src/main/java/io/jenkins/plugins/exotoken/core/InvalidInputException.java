@@ -1,5 +1,7 @@
 package io.jenkins.plugins.exotoken.core;
 
+import org.jspecify.annotations.Nullable;
+
 /** The input cannot be used as given: a malformed value, an unreadable certificate, a wrong password. */
 public final class InvalidInputException extends ExoTokenException {
 
@@ -9,7 +11,7 @@ public final class InvalidInputException extends ExoTokenException {
         super(message, null);
     }
 
-    public InvalidInputException(String message, Throwable cause) {
+    public InvalidInputException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.exotoken.core;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one rule for a password typed into an environment variable or a file (the CLI's {@code --password-env},
@@ -17,7 +18,7 @@ public final class PasswordText {
      * @param source names where the text came from, e.g. {@code "environment variable PFX_PASSWORD"}; never the value
      * @throws InvalidInputException when a line break is left inside
      */
-    public static SecretValue of(String source, String text) throws InvalidInputException {
+    public static SecretValue of(String source, @Nullable String text) throws InvalidInputException {
         if (text == null) {
             return SecretValue.empty();
         }

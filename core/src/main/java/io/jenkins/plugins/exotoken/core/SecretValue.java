@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A secret string (client secret, password) that never prints itself: {@link #toString()} is a fixed mask,
@@ -20,7 +21,7 @@ public final class SecretValue {
     }
 
     /** The value; {@code null} or {@code ""} give {@link #empty()}. */
-    public static SecretValue of(String value) {
+    public static SecretValue of(@Nullable String value) {
         return value == null || value.isEmpty() ? EMPTY : new SecretValue(value);
     }
 
@@ -70,7 +71,7 @@ public final class SecretValue {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof SecretValue other && MessageDigest.isEqual(digest(), other.digest());
     }
 

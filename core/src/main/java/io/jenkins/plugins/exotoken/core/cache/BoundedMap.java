@@ -3,6 +3,7 @@ package io.jenkins.plugins.exotoken.core.cache;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A concurrent map that keeps at most a given number of entries, dropping the least recently used one when a
@@ -34,7 +35,7 @@ public final class BoundedMap<K, V> {
     }
 
     /** The value, marked as just used; {@code null} when absent. */
-    public V get(K key) {
+    public @Nullable V get(K key) {
         Slot<V> slot = slots.get(key);
         if (slot == null) {
             return null;

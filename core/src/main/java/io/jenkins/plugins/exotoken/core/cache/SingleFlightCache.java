@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cache whose misses are loaded once however many callers ask at the same time: the first caller starts
@@ -42,7 +43,7 @@ public final class SingleFlightCache<K, V> {
 
     /** Loads a value; {@code previous} is the cached one (stale but still usable, or {@code null}). */
     public interface Loader<V> {
-        V load(V previous) throws ExoTokenException, InterruptedException;
+        V load(@Nullable V previous) throws ExoTokenException, InterruptedException;
     }
 
     /** What one caller says when the mechanism, rather than the load, fails; and what it logs. */
@@ -74,7 +75,8 @@ public final class SingleFlightCache<K, V> {
             Duration rememberFor) {}
 
     /** A value (with the end of an outage's grace, if any) or a remembered failure, until {@code until}. */
-    private record Entry<V>(V value, ExoTokenException failure, Instant until, Instant retryAfter) {}
+    private record Entry<V>(@Nullable V value, @Nullable ExoTokenException failure, Instant until,
+            @Nullable Instant retryAfter) {}
 
     /** A load in flight; {@code evicted} once an eviction matched its key, so that it stores nothing. */
     private static final class Flight<V> extends CompletableFuture<V> {
@@ -156,7 +158,7 @@ public final class SingleFlightCache<K, V> {
         return flight == null ? 0 : flight.getNumberOfDependents();
     }
 
-    private V servable(Entry<V> entry, Predicate<? super V> fresh) throws ExoTokenException {
+    private @Nullable V servable(@Nullable Entry<V> entry, Predicate<? super V> fresh) throws ExoTokenException {
         if (entry == null || !usable(entry)) {
             return null;
         }
@@ -171,7 +173,7 @@ public final class SingleFlightCache<K, V> {
         return clock.instant().isBefore(entry.until);
     }
 
-    private void fly(K key, Loader<V> loader, V previous, Flight<V> flight, Reporting<V> reporting) {
+    private void fly(K key, Loader<V> loader, @Nullable V previous, Flight<V> flight, Reporting<V> reporting) {
         try {
             V value = loader.load(previous);
             finish(key, flight, new Entry<>(value, null, policy.usableUntil().apply(value), null));
@@ -200,7 +202,7 @@ public final class SingleFlightCache<K, V> {
     }
 
     /** Ends a flight: stores its entry unless it was evicted meanwhile, and drops what is no longer usable. */
-    private void finish(K key, Flight<V> flight, Entry<V> entry) {
+    private void finish(K key, Flight<V> flight, @Nullable Entry<V> entry) {
         synchronized (storeLock) {
             if (entry != null && !flight.evicted) {
                 entries.put(key, entry);

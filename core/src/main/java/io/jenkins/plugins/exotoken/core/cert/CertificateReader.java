@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads certificate material whatever its encoding: PFX/PKCS#12 (binary or Base64), PEM, or a lone DER
@@ -34,7 +35,7 @@ final class CertificateReader {
      * @param separateKey a PEM key from its own file (as {@code openssl req -x509 -keyout} writes it), or null
      * @param password the PFX or PEM key password; {@link SecretValue#empty()} when there is none
      */
-    LoadedCertificate read(String source, byte[] data, byte[] separateKey, SecretValue password)
+    LoadedCertificate read(String source, byte @Nullable [] data, byte @Nullable [] separateKey, SecretValue password)
             throws InvalidInputException {
         return password.withChars(chars -> readWith(source, data, separateKey, chars));
     }
@@ -44,7 +45,8 @@ final class CertificateReader {
         return read(source, data, null, password);
     }
 
-    private LoadedCertificate readWith(String source, byte[] data, byte[] separateKey, char[] password)
+    private LoadedCertificate readWith(String source, byte @Nullable [] data, byte @Nullable [] separateKey,
+            char[] password)
             throws InvalidInputException {
         checkSize(source, data);
         if (separateKey == null || separateKey.length == 0) {
@@ -82,7 +84,7 @@ final class CertificateReader {
                 + " '-----BEGIN CERTIFICATE-----' and a private key block.");
     }
 
-    private static void checkSize(String source, byte[] data) throws InvalidInputException {
+    private static void checkSize(String source, byte @Nullable [] data) throws InvalidInputException {
         if (data == null || data.length == 0) {
             throw new InvalidInputException(source + " is empty: upload the PFX or PEM file that holds the app's"
                     + " certificate and private key.");
@@ -110,7 +112,7 @@ final class CertificateReader {
      * Base64 text (as Key Vault and JCasC hand a PFX over), standard or URL-safe, with any whitespace; null
      * when it is something else.
      */
-    private static byte[] decodeBase64(byte[] data) {
+    private static byte @Nullable [] decodeBase64(byte[] data) {
         byte[] compact = new byte[data.length];
         int length = 0;
         boolean urlSafe = false;

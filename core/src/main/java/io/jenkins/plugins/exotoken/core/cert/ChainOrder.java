@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Puts certificates in chain order, leaf first, whatever order a file listed them in. */
 final class ChainOrder {
@@ -16,7 +17,7 @@ final class ChainOrder {
      * @param certificates the certificates of one file
      * @param key the private key, if any: its certificate is the leaf
      */
-    static List<X509Certificate> leafFirst(List<X509Certificate> certificates, PrivateKey key) {
+    static List<X509Certificate> leafFirst(List<X509Certificate> certificates, @Nullable PrivateKey key) {
         Set<X509Certificate> remaining = new LinkedHashSet<>(certificates);
         X509Certificate leaf = null;
         if (key != null) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.exotoken.core.cert;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One result of validating a certificate.
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param message what is wrong and what to do, for a person
  * @param cause the failure behind it, for logs and {@code --debug}; null for most findings
  */
-public record Finding(Severity severity, String code, String message, Throwable cause) {
+public record Finding(Severity severity, String code, String message, @Nullable Throwable cause) {
 
     /** Errors stop token acquisition; warnings are reported and acquisition goes on. */
     public enum Severity {

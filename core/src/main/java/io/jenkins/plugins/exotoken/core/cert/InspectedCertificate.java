@@ -3,6 +3,7 @@ package io.jenkins.plugins.exotoken.core.cert;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.SecretValue;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Certificate material as read, together with what validating it found — also when the report has errors, so
@@ -33,7 +34,8 @@ public final class InspectedCertificate {
      * @throws InvalidInputException when the material cannot be read at all (wrong password, corrupt data, …);
      *     its message names {@code source} and says what to do, its cause is what failed underneath
      */
-    public static InspectedCertificate read(String source, byte[] data, byte[] separateKey, SecretValue password,
+    public static InspectedCertificate read(String source, byte @Nullable [] data, byte @Nullable [] separateKey,
+            SecretValue password,
             Clock clock) throws InvalidInputException {
         return inspect(new CertificateReader().read(source, data, separateKey, password), clock);
     }

@@ -7,6 +7,7 @@ import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a private key belongs to a certificate's public key. A check that could not be made (a provider
@@ -15,7 +16,7 @@ import java.security.interfaces.RSAPublicKey;
  * @param outcome what the check found
  * @param cause why it could not be made, for {@link Outcome#NOT_CHECKED}; else null
  */
-record KeyPairMatch(Outcome outcome, Exception cause) {
+record KeyPairMatch(Outcome outcome, @Nullable Exception cause) {
 
     enum Outcome {
         MATCH,

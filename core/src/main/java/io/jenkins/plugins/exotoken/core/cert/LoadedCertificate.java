@@ -4,6 +4,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a certificate file held, before validation: the chain with the leaf first, and the private key if any.
@@ -12,7 +13,8 @@ import java.util.Objects;
  * @param chain leaf first, then its issuers as far as the file had them; never empty
  * @param privateKey the key, or {@code null} when the file had none
  */
-public record LoadedCertificate(CertificateFormat format, List<X509Certificate> chain, PrivateKey privateKey) {
+public record LoadedCertificate(
+        CertificateFormat format, List<X509Certificate> chain, @Nullable PrivateKey privateKey) {
 
     public LoadedCertificate {
         Objects.requireNonNull(format, "format");

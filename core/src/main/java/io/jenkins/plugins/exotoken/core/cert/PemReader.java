@@ -29,6 +29,7 @@ import org.bouncycastle.operator.InputDecryptor;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PEM text: any number of certificates and at most one private key, as PKCS#1 ({@code RSA PRIVATE KEY}),
@@ -77,7 +78,7 @@ final class PemReader {
         return new LoadedCertificate(CertificateFormat.PEM, ChainOrder.leafFirst(certificates, key), key);
     }
 
-    private static Object nextItem(String source, PEMParser parser) throws InvalidInputException {
+    private static @Nullable Object nextItem(String source, PEMParser parser) throws InvalidInputException {
         try {
             return parser.readObject();
         } catch (IOException | RuntimeException e) {
@@ -96,7 +97,8 @@ final class PemReader {
         }
     }
 
-    private static PrivateKey privateKey(String source, Object item, char[] password) throws InvalidInputException {
+    private static @Nullable PrivateKey privateKey(String source, Object item, char[] password)
+            throws InvalidInputException {
         // JDK key objects: msal4j and the key match expect the JDK's algorithm names ("EC", not BC's "ECDSA").
         JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
         try {

@@ -21,6 +21,7 @@ import org.bouncycastle.pkcs.PKCS12SafeBagFactory;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilderProvider;
 import org.bouncycastle.pkcs.jcajce.JcePKCSPBEInputDecryptorProviderBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PFX/PKCS#12: the JDK's key store first (AES/PBES2, and the RC2/3DES encodings older Windows exports
@@ -103,7 +104,7 @@ final class Pkcs12Reader {
         return new LoadedCertificate(CertificateFormat.PKCS12, ChainOrder.leafFirst(looseCertificates, null), null);
     }
 
-    private static List<X509Certificate> x509(Certificate[] certificates) {
+    private static List<X509Certificate> x509(Certificate @Nullable [] certificates) {
         List<X509Certificate> result = new ArrayList<>();
         if (certificates != null) {
             for (Certificate c : certificates) {
@@ -160,7 +161,7 @@ final class Pkcs12Reader {
     }
 
     /** The first failure decrypting an encrypted bag or shrouded key with the password, or null when all decrypt. */
-    private static Exception decryptBags(PKCS12PfxPdu pfx, char[] password) {
+    private static @Nullable Exception decryptBags(PKCS12PfxPdu pfx, char[] password) {
         try {
             InputDecryptorProvider decryptor = new JcePKCSPBEInputDecryptorProviderBuilder()
                     .setProvider(BouncyCastle.provider()).build(password);

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The environment variables a block (a Pipeline body, a freestyle build, {@code exo-token exec}) receives
@@ -80,7 +81,7 @@ public record TokenEnvironment(Map<String, String> variables, Set<String> sensit
      *     {@link #tokenVariable}
      * @throws InvalidInputException when {@code tokenVariable} cannot be used
      */
-    public static TokenEnvironment of(AppIdentity identity, AccessToken token, String tokenVariable)
+    public static TokenEnvironment of(AppIdentity identity, AccessToken token, @Nullable String tokenVariable)
             throws InvalidInputException {
         String name = tokenVariable(tokenVariable);
         Map<String, String> variables = new LinkedHashMap<>();
@@ -102,7 +103,7 @@ public record TokenEnvironment(Map<String, String> variables, Set<String> sensit
      * @throws InvalidInputException when the name is empty, not a {@linkplain #isVariableName variable name}, one
      *     of the {@link #FIXED_NAMES}, or {@linkplain #isReserved reserved}
      */
-    public static String tokenVariable(String name) throws InvalidInputException {
+    public static String tokenVariable(@Nullable String name) throws InvalidInputException {
         if (name == null) {
             return ACCESS_TOKEN;
         }
@@ -130,7 +131,7 @@ public record TokenEnvironment(Map<String, String> variables, Set<String> sensit
     }
 
     /** Whether the name is a portable environment variable name: letters, digits and {@code _}, no leading digit. */
-    public static boolean isVariableName(String name) {
+    public static boolean isVariableName(@Nullable String name) {
         return name != null && VARIABLE_NAME.matcher(name).matches();
     }
 

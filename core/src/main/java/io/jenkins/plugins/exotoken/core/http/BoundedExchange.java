@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP exchange with a hard end: the whole exchange — connection, request, headers and every byte of the
@@ -54,7 +55,7 @@ public final class BoundedExchange {
             return new Answer(response);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw new ExchangeFailure(ExchangeFailure.Kind.TIMEOUT, host, 0,
+            throw new ExchangeFailure(ExchangeFailure.Kind.TIMEOUT, 0,
                     "no complete answer from " + host + " within " + Seconds.of(timeout), e);
         } catch (InterruptedException e) {
             pending.cancel(true);
@@ -64,28 +65,27 @@ public final class BoundedExchange {
         }
     }
 
-    private static ExchangeFailure classify(String host, Duration timeout, Throwable failure) {
+    private static ExchangeFailure classify(String host, Duration timeout, @Nullable Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CappedBody.TooLarge tooLarge) {
-                return new ExchangeFailure(ExchangeFailure.Kind.TOO_LARGE, host, tooLarge.status(),
+                return new ExchangeFailure(ExchangeFailure.Kind.TOO_LARGE, tooLarge.status(),
                         "the answer from " + host + " is larger than " + tooLarge.cap() / 1024 + " KiB", t);
             }
             if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-                return new ExchangeFailure(ExchangeFailure.Kind.UNKNOWN_HOST, host, 0, "cannot resolve host " + host,
-                        t);
+                return new ExchangeFailure(ExchangeFailure.Kind.UNKNOWN_HOST, 0, "cannot resolve host " + host, t);
             }
             if (t instanceof SSLException) {
-                return new ExchangeFailure(ExchangeFailure.Kind.TLS, host, 0,
+                return new ExchangeFailure(ExchangeFailure.Kind.TLS, 0,
                         "TLS with " + host + " failed (" + t.getMessage() + ")", t);
             }
             if (t instanceof HttpTimeoutException) {
                 // the request's own timeout, if the caller set one: the same fact as ours
-                return new ExchangeFailure(ExchangeFailure.Kind.TIMEOUT, host, 0,
+                return new ExchangeFailure(ExchangeFailure.Kind.TIMEOUT, 0,
                         "no complete answer from " + host + " within " + Seconds.of(timeout), t);
             }
         }
         String message = failure == null ? null : failure.getMessage();
-        return new ExchangeFailure(ExchangeFailure.Kind.NO_ANSWER, host, 0, "no answer from " + host + ": "
+        return new ExchangeFailure(ExchangeFailure.Kind.NO_ANSWER, 0, "no answer from " + host + ": "
                 + (failure == null ? "unknown failure" : failure.getClass().getSimpleName())
                 + (message == null || message.isBlank() ? "" : " (" + message.lines().findFirst().orElse("") + ")"),
                 failure);

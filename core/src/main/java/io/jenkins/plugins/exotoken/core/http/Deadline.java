@@ -24,8 +24,4 @@ public final class Deadline {
         Duration left = remaining();
         return left.compareTo(timeout) < 0 ? left : timeout;
     }
-
-    public boolean passed() {
-        return remaining().isZero();
-    }
 }

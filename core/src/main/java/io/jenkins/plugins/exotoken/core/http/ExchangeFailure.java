@@ -1,6 +1,7 @@
 package io.jenkins.plugins.exotoken.core.http;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * No complete answer came from one exchange. The message states the fact ({@code cannot resolve host x});
@@ -25,22 +26,16 @@ public final class ExchangeFailure extends IOException {
     }
 
     private final Kind kind;
-    private final String host;
     private final int status;
 
-    ExchangeFailure(Kind kind, String host, int status, String message, Throwable cause) {
+    ExchangeFailure(Kind kind, int status, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.kind = kind;
-        this.host = host;
         this.status = status;
     }
 
     public Kind kind() {
         return kind;
-    }
-
-    public String host() {
-        return host;
     }
 
     /** The answer's HTTP status when one came ({@link Kind#TOO_LARGE}), else 0. */

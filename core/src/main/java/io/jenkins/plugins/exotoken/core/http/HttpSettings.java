@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How core reaches remote services: timeouts, proxy and TLS trust.
@@ -29,8 +30,8 @@ public record HttpSettings(
         Duration connectTimeout,
         Duration readTimeout,
         ProxySelector proxySelector,
-        Authenticator proxyAuthenticator,
-        SSLContext sslContext) {
+        @Nullable Authenticator proxyAuthenticator,
+        @Nullable SSLContext sslContext) {
 
     /** Connect timeout used unless a caller sets another. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -52,11 +53,11 @@ public record HttpSettings(
         return new HttpSettings(connect, read, proxySelector, proxyAuthenticator, sslContext);
     }
 
-    public HttpSettings withProxy(ProxySelector selector, Authenticator authenticator) {
+    public HttpSettings withProxy(ProxySelector selector, @Nullable Authenticator authenticator) {
         return new HttpSettings(connectTimeout, readTimeout, selector, authenticator, sslContext);
     }
 
-    public HttpSettings withSslContext(SSLContext context) {
+    public HttpSettings withSslContext(@Nullable SSLContext context) {
         return new HttpSettings(connectTimeout, readTimeout, proxySelector, proxyAuthenticator, context);
     }
 

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Reads an HTTP {@code Retry-After} header: delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */
 public final class RetryAfter {
@@ -14,7 +15,7 @@ public final class RetryAfter {
     private RetryAfter() {}
 
     /** The wait the server asked for, or {@code null} when it asked for none (or nonsense). */
-    public static Duration parse(Map<String, List<String>> headers, Clock clock) {
+    public static @Nullable Duration parse(@Nullable Map<String, List<String>> headers, Clock clock) {
         if (headers == null) {
             return null;
         }
@@ -26,7 +27,7 @@ public final class RetryAfter {
         return null;
     }
 
-    public static Duration parse(String value, Clock clock) {
+    public static @Nullable Duration parse(@Nullable String value, Clock clock) {
         String v = value == null ? "" : value.trim();
         if (v.matches("\\d{1,9}")) {
             return Duration.ofSeconds(Long.parseLong(v));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one remote operation within its {@link RetryPolicy}: attempts again after {@link TransientFailure}s,
@@ -36,7 +37,7 @@ public final class RetryLoop {
      * @param last the last attempt's failure
      * @param askedWait the wait the service asked for when it was longer than the time left, else {@code null}
      */
-    public record Exhausted(int attempts, TransientFailure last, Duration askedWait) {
+    public record Exhausted(int attempts, TransientFailure last, @Nullable Duration askedWait) {
 
         /**
          * The facts, e.g. {@code after 2 attempts: Key Vault answered HTTP 429; it asked to wait 120 s, more than

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.exotoken.core.http;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A failure worth another attempt: throttling (429), a server error (5xx), no answer in time. Never shown to
@@ -10,18 +11,18 @@ public final class TransientFailure extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Duration retryAfter;
+    private final transient @Nullable Duration retryAfter;
 
     /**
      * @param message what happened, for the final message, e.g. {@code Entra ID answered HTTP 503}
      * @param retryAfter the wait the service asked for, or {@code null}
      */
-    public TransientFailure(String message, Duration retryAfter, Throwable cause) {
+    public TransientFailure(String message, @Nullable Duration retryAfter, @Nullable Throwable cause) {
         super(message, cause);
         this.retryAfter = retryAfter;
     }
 
-    public Duration retryAfter() {
+    public @Nullable Duration retryAfter() {
         return retryAfter;
     }
 }

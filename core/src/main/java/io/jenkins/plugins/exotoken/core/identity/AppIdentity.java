@@ -6,6 +6,7 @@ import io.jenkins.plugins.exotoken.core.input.Printable;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who signs in: an Entra ID app registration in a tenant of a cloud, and the Exchange organization it manages.
@@ -34,7 +35,8 @@ public record AppIdentity(String tenant, String clientId, String organization, C
      *
      * @throws InvalidInputException naming the field and the expected form
      */
-    public static AppIdentity of(String tenant, String clientId, String organization, Cloud cloud)
+    public static AppIdentity of(@Nullable String tenant, @Nullable String clientId, @Nullable String organization,
+            Cloud cloud)
             throws InvalidInputException {
         String t = trim(tenant).toLowerCase(Locale.ROOT);
         Printable.requireOneLine("Tenant", tenant);
@@ -68,7 +70,7 @@ public record AppIdentity(String tenant, String clientId, String organization, C
         return new AppIdentity(t, c, o, cloud);
     }
 
-    private static String trim(String s) {
+    private static String trim(@Nullable String s) {
         return s == null ? "" : s.trim();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Microsoft cloud: where Entra ID signs in, which resources Exchange and Graph answer as, where Key
@@ -64,7 +65,7 @@ public record Cloud(
      *
      * @throws InvalidInputException naming the accepted values
      */
-    public static Cloud byName(String value) throws InvalidInputException {
+    public static Cloud byName(@Nullable String value) throws InvalidInputException {
         String wanted = value == null ? "" : value.trim();
         Printable.requireOneLine("Cloud", wanted);
         for (Cloud cloud : NAMED) {
@@ -82,8 +83,9 @@ public record Cloud(
      * @throws InvalidInputException when an endpoint is not an https URL without path, query or fragment, the
      *     suffix not a DNS name, or the environment name not a name such as {@code O365Default}
      */
-    public static Cloud custom(String authorityHost, String exchangeResource, String graphResource,
-            String keyVaultSuffix, String exchangeEnvironmentName) throws InvalidInputException {
+    public static Cloud custom(@Nullable String authorityHost, @Nullable String exchangeResource,
+            @Nullable String graphResource, @Nullable String keyVaultSuffix, @Nullable String exchangeEnvironmentName)
+            throws InvalidInputException {
         URI authority = parseHttps(authorityHost, "authority host");
         URI exchange = parseHttps(exchangeResource, "Exchange resource");
         URI graph = parseHttps(graphResource, "Graph resource");
@@ -111,7 +113,7 @@ public record Cloud(
         return new Cloud(name, URI.create(login), URI.create(exchange), URI.create(graph), vault, env);
     }
 
-    private static URI parseHttps(String value, String what) throws InvalidInputException {
+    private static URI parseHttps(@Nullable String value, String what) throws InvalidInputException {
         return BaseUrl.parseHttps(value).orElseThrow(() -> new InvalidInputException("Custom cloud: the " + what
                 + " must be an https URL such as https://login.example.com (no path; a port from 1 to 65535), was "
                 + Printable.quote(value) + "."));

@@ -4,6 +4,7 @@ import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.input.Guid;
 import io.jenkins.plugins.exotoken.core.input.Printable;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Azure managed identity of the machine or service the process runs on (a VM, App Service, a container),
@@ -11,14 +12,14 @@ import java.util.Locale;
  *
  * @param clientId the client id of a user-assigned identity, or {@code null} for the system-assigned one
  */
-public record ManagedIdentity(String clientId) {
+public record ManagedIdentity(@Nullable String clientId) {
 
     public static ManagedIdentity systemAssigned() {
         return new ManagedIdentity(null);
     }
 
     /** @throws InvalidInputException when the client id is not a GUID */
-    public static ManagedIdentity userAssigned(String clientId) throws InvalidInputException {
+    public static ManagedIdentity userAssigned(@Nullable String clientId) throws InvalidInputException {
         String id = clientId == null ? "" : clientId.trim().toLowerCase(Locale.ROOT);
         Printable.requireOneLine("Managed identity client id", clientId);
         if (!Guid.matches(id)) {

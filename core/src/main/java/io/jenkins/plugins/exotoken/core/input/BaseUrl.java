@@ -3,6 +3,7 @@ package io.jenkins.plugins.exotoken.core.input;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The form of a service's address as configured (a login host, a resource, a vault): an {@code https} URL
@@ -17,7 +18,7 @@ public final class BaseUrl {
      *
      * @return the URL, or empty when the text is not an https base URL (including a port outside 1–65535)
      */
-    public static Optional<URI> parseHttps(String text) {
+    public static Optional<URI> parseHttps(@Nullable String text) {
         String trimmed = withoutTrailingSlashes(text == null ? "" : text.trim());
         try {
             URI uri = new URI(trimmed);
@@ -28,7 +29,7 @@ public final class BaseUrl {
     }
 
     /** Whether the URL is an https base URL: a host, a valid port if any, and nothing after it. */
-    public static boolean isHttps(URI uri) {
+    public static boolean isHttps(@Nullable URI uri) {
         return uri != null && "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
                 && (uri.getPort() == -1 || (uri.getPort() >= 1 && uri.getPort() <= 65_535))
                 && (uri.getRawPath() == null || uri.getRawPath().isEmpty())

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.exotoken.core.input;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** The form of Entra ID's ids (tenant, application, managed identity): a GUID such as {@code 0e4d3b5a-1111-2222-3333-444455556666}. */
 public final class Guid {
@@ -11,7 +12,7 @@ public final class Guid {
     private Guid() {}
 
     /** Whether the whole text is a GUID, in either case, without braces or surrounding space. */
-    public static boolean matches(String text) {
+    public static boolean matches(@Nullable String text) {
         return text != null && GUID.matcher(text).matches();
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.exotoken.core.input;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How an input value is shown back in a one-line message. Control characters (CR, LF, ESC, …), line and
@@ -19,7 +20,7 @@ public final class Printable {
      *
      * @param text any text, or {@code null}
      */
-    public static boolean hasControlCharacters(String text) {
+    public static boolean hasControlCharacters(@Nullable String text) {
         return text != null && text.codePoints().anyMatch(Printable::isUnprintable);
     }
 
@@ -30,7 +31,7 @@ public final class Printable {
      * @param what names the input in the message, e.g. {@code Tenant}
      * @throws InvalidInputException showing the value escaped
      */
-    public static void requireOneLine(String what, String value) throws InvalidInputException {
+    public static void requireOneLine(String what, @Nullable String value) throws InvalidInputException {
         String trimmed = value == null ? "" : value.trim();
         if (hasControlCharacters(trimmed)) {
             throw new InvalidInputException(what + " " + quote(trimmed) + " contains a line break or another control"
@@ -39,7 +40,7 @@ public final class Printable {
     }
 
     /** The text with unprintable characters escaped: {@code \n}, {@code \r}, {@code \t}, others as {@code \}{@code uXXXX}. */
-    public static String escape(String text) {
+    public static String escape(@Nullable String text) {
         if (text == null) {
             return "";
         }
@@ -62,7 +63,7 @@ public final class Printable {
     }
 
     /** The value escaped, cut to {@value #MAX_QUOTED} characters, in single quotes: for messages that name an input. */
-    public static String quote(String value) {
+    public static String quote(@Nullable String value) {
         String shown = escape(value);
         if (shown.length() > MAX_QUOTED) {
             shown = shown.substring(0, MAX_QUOTED) + "…";

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one secret over Key Vault's REST API ({@code GET /secrets/NAME[/VERSION]?api-version=7.4}), the only
@@ -177,7 +178,7 @@ final class KeyVaultClient {
         return BaseUrl.withoutTrailingSlashes(challenged).equalsIgnoreCase(BaseUrl.withoutTrailingSlashes(expected));
     }
 
-    private static String find(Pattern pattern, String text) {
+    private static @Nullable String find(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
         return m.find() ? m.group(1) : null;
     }
@@ -221,10 +222,10 @@ final class KeyVaultClient {
     }
 
     /** Key Vault's error body: {@code {"error":{"code":…,"message":…,"innererror":{"code":…}}}}. */
-    private record VaultError(String code, String message, String innerCode) {
+    private record VaultError(String code, String message, @Nullable String innerCode) {
 
         /** The error in {@code body}, its texts redacted; empty when the body is not Key Vault's error JSON. */
-        static VaultError parse(String body, Redactor redactor) {
+        static VaultError parse(@Nullable String body, Redactor redactor) {
             try (JsonReader reader = JsonProviders.createReader(body == null || body.isBlank() ? "{}" : body)) {
                 reader.nextToken();
                 Map<String, Object> json = reader.readMap(JsonReader::readUntyped);

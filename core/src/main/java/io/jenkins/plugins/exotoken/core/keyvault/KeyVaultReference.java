@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where an app's certificate or client secret lives in Azure Key Vault.
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * @param kind a certificate (read through the secrets endpoint, with its private key) or a plain secret
  * @param cloud the cloud the vault belongs to: its vault suffix and the resource of vault tokens
  */
-public record KeyVaultReference(URI vaultUrl, String name, String version, Kind kind, Cloud cloud) {
+public record KeyVaultReference(URI vaultUrl, String name, @Nullable String version, Kind kind, Cloud cloud) {
 
     /** What the reference points at. */
     public enum Kind {
@@ -43,7 +44,8 @@ public record KeyVaultReference(URI vaultUrl, String name, String version, Kind 
      *
      * @throws InvalidInputException naming what is wrong and the expected form
      */
-    public static KeyVaultReference of(Cloud cloud, String vaultUrl, String name, String version, Kind kind)
+    public static KeyVaultReference of(Cloud cloud, @Nullable String vaultUrl, @Nullable String name,
+            @Nullable String version, Kind kind)
             throws InvalidInputException {
         URI url = vaultUrl(cloud, vaultUrl);
         String n = name == null ? "" : name.trim();
@@ -59,7 +61,7 @@ public record KeyVaultReference(URI vaultUrl, String name, String version, Kind 
         return new KeyVaultReference(url, n, v, kind, cloud);
     }
 
-    private static URI vaultUrl(Cloud cloud, String value) throws InvalidInputException {
+    private static URI vaultUrl(Cloud cloud, @Nullable String value) throws InvalidInputException {
         String suffix = "." + cloud.keyVaultSuffix();
         String shown = Printable.quote(value == null ? "" : value.trim());
         URI url = BaseUrl.parseHttps(value).orElseThrow(() -> new InvalidInputException("Key Vault URL " + shown

@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves Key Vault references into app secrets: a certificate with its private key, or a client secret.
@@ -66,7 +67,7 @@ public final class KeyVaultSecrets implements AutoCloseable {
 
     private record Key(KeyVaultReference reference, String access) {}
 
-    private record Resolved(AppSecret secret, String version, Instant nextCheck, Instant expires) {}
+    private record Resolved(AppSecret secret, String version, Instant nextCheck, @Nullable Instant expires) {}
 
     private final TokenService tokens;
     private final KeyVaultClient client;
@@ -114,7 +115,7 @@ public final class KeyVaultSecrets implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private Resolved load(String what, KeyVaultReference reference, VaultAccess access, Resolved previous)
+    private Resolved load(String what, KeyVaultReference reference, VaultAccess access, @Nullable Resolved previous)
             throws ExoTokenException, InterruptedException {
         AccessToken token = vaultToken(reference, access);
         VaultSecret secret = client.read(what, reference, token, access);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.exotoken.core.keyvault;
 
 import io.jenkins.plugins.exotoken.core.SecretValue;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A secret as Key Vault returned it.
@@ -13,8 +14,8 @@ import java.time.Instant;
  * @param notBefore {@code nbf}, or {@code null}
  * @param expires {@code exp}, or {@code null}
  */
-public record VaultSecret(String id, SecretValue value, String contentType, boolean enabled, Instant notBefore,
-        Instant expires) {
+public record VaultSecret(String id, SecretValue value, @Nullable String contentType, boolean enabled,
+        @Nullable Instant notBefore, @Nullable Instant expires) {
 
     /** The version id: the last segment of {@link #id()}. */
     public String version() {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Masks secrets in text that came from elsewhere — a service's error description, an exception message, a
@@ -27,7 +28,7 @@ public final class Redactor {
     private static final Redactor TOKEN_SHAPES = new Redactor(Set.of());
 
     private final Set<String> forms;
-    private final Literals literals;
+    private final @Nullable Literals literals;
 
     private Redactor(Set<String> forms) {
         this.forms = forms;
@@ -43,12 +44,12 @@ public final class Redactor {
      * This redactor, also masking a long-lived secret (client secret, password) in all its forms; a blank one
      * is ignored (it would mask every space).
      */
-    public Redactor withSecret(String secret) {
+    public Redactor withSecret(@Nullable String secret) {
         return secret == null || secret.isBlank() ? this : with(SecretForms.ofSecret(secret));
     }
 
     /** This redactor, also masking a long-lived secret (client secret, password) in all its forms. */
-    public Redactor withSecret(SecretValue secret) {
+    public Redactor withSecret(@Nullable SecretValue secret) {
         return secret == null ? this : withSecret(secret.reveal());
     }
 
@@ -56,7 +57,7 @@ public final class Redactor {
      * This redactor, also masking a short-lived credential (bearer token, client assertion, a managed-identity
      * header) as it travels: plain, URL-encoded, JSON-escaped.
      */
-    public Redactor withToken(String token) {
+    public Redactor withToken(@Nullable String token) {
         return token == null || token.isBlank() ? this : with(SecretForms.ofToken(token));
     }
 
@@ -67,7 +68,7 @@ public final class Redactor {
     }
 
     /** The text with every secret and token shape replaced by {@link #MASK}; {@code null} stays {@code null}. */
-    public String redact(String text) {
+    public @Nullable String redact(@Nullable String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A certificate and its private key, validated for app authentication. Built once per credential
@@ -46,7 +47,8 @@ public final class AppCertificate implements AppSecret {
      *     non-RSA key): the message names {@code source} and lists every error
      * @see InspectedCertificate#read to show the findings of a certificate that cannot be used
      */
-    public static AppCertificate read(String source, byte[] data, byte[] separateKey, SecretValue password,
+    public static AppCertificate read(String source, byte @Nullable [] data, byte @Nullable [] separateKey,
+            SecretValue password,
             Clock clock) throws InvalidInputException {
         return of(source, InspectedCertificate.read(source, data, separateKey, password, clock));
     }

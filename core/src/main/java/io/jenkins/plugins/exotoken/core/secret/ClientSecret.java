@@ -5,6 +5,7 @@ import io.jenkins.plugins.exotoken.core.KeyedDigest;
 import io.jenkins.plugins.exotoken.core.SecretValue;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client secret of the app registration.
@@ -21,7 +22,7 @@ public record ClientSecret(SecretValue value) implements AppSecret {
      * @param source names the input in messages, e.g. {@code "environment variable EXO_SECRET"}
      * @throws InvalidInputException when empty
      */
-    public static ClientSecret of(String source, SecretValue value) throws InvalidInputException {
+    public static ClientSecret of(String source, @Nullable SecretValue value) throws InvalidInputException {
         if (value == null || value.reveal().isBlank()) {
             throw new InvalidInputException("The client secret from " + source + " is empty: copy the secret's"
                     + " Value (not its Secret ID) from the app registration's Certificates & secrets page.");

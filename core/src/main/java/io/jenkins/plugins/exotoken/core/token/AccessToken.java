@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bearer token with its expiry. The value never prints itself: {@link #toString()} shows only the
@@ -24,7 +25,7 @@ public final class AccessToken {
     private final Instant expiresOn;
     private final TokenScope scope;
 
-    public AccessToken(String value, String tokenType, Instant expiresOn, TokenScope scope) {
+    public AccessToken(String value, @Nullable String tokenType, Instant expiresOn, TokenScope scope) {
         this.value = Objects.requireNonNull(value, "value");
         this.tokenType = tokenType == null || tokenType.isBlank() ? "Bearer" : tokenType;
         this.expiresOn = Objects.requireNonNull(expiresOn, "expiresOn");
@@ -36,7 +37,7 @@ public final class AccessToken {
      * be printable ASCII without whitespace (a JWT or an opaque token; a line break in it could forge lines
      * wherever it is printed), and its lifetime positive and at most {@link #MAX_LIFETIME}.
      */
-    static String problem(String value, Instant expiresOn, Clock clock) {
+    static @Nullable String problem(@Nullable String value, @Nullable Instant expiresOn, Clock clock) {
         if (value == null || value.isEmpty()) {
             return "the answer has no access token";
         }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a token answer has the shape msal4j reads without tripping (a JSON object with a non-empty
@@ -22,7 +23,7 @@ final class AnswerShape {
     private AnswerShape() {}
 
     /** What is wrong, as a fragment such as {@code has no access_token}, or {@code null} when nothing is. */
-    static String problem(Answer answer, String lifetimeField) {
+    static @Nullable String problem(Answer answer, String lifetimeField) {
         if (!answer.isJson()) {
             return "is " + answer.bodyKind() + ", not JSON";
         }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns Entra ID's error answers into one message a person can act on: which app, what Entra said (the
@@ -71,8 +72,8 @@ final class EntraErrors {
                 Redactor.tokenShapes());
     }
 
-    private static AuthenticationFailedException translate(String prefix, MsalServiceException e, String fallbackHint,
-            Redactor redactor) {
+    private static AuthenticationFailedException translate(String prefix, MsalServiceException e,
+            @Nullable String fallbackHint, Redactor redactor) {
         String description = e.getMessage() == null ? "" : redactor.redact(e.getMessage());
         String errorCode = redactor.redact(e.errorCode());
         Matcher aadsts = AADSTS.matcher(description);
@@ -109,7 +110,7 @@ final class EntraErrors {
         return line.length() > 400 ? line.substring(0, 400) + "…" : line;
     }
 
-    private static String find(Pattern pattern, String text) {
+    private static @Nullable String find(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
         return m.find() ? m.group(1) : null;
     }

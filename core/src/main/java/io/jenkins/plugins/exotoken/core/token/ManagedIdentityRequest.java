@@ -2,6 +2,7 @@ package io.jenkins.plugins.exotoken.core.token;
 
 import io.jenkins.plugins.exotoken.core.identity.ManagedIdentity;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request for a managed identity's token.
@@ -13,9 +14,11 @@ import java.util.Objects;
  */
 public record ManagedIdentityRequest(ManagedIdentity identity, TokenScope scope, MinimumValidity minimumValidity) {
 
-    public ManagedIdentityRequest {
-        Objects.requireNonNull(identity, "identity");
-        Objects.requireNonNull(scope, "scope");
-        minimumValidity = minimumValidity == null ? MinimumValidity.DEFAULT : minimumValidity;
+    // Not compact: a null minimum validity is accepted here, yet the component is never null.
+    public ManagedIdentityRequest(
+            ManagedIdentity identity, TokenScope scope, @Nullable MinimumValidity minimumValidity) {
+        this.identity = Objects.requireNonNull(identity, "identity");
+        this.scope = Objects.requireNonNull(scope, "scope");
+        this.minimumValidity = minimumValidity == null ? MinimumValidity.DEFAULT : minimumValidity;
     }
 }

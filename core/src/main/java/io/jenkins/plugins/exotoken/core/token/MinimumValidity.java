@@ -4,6 +4,7 @@ import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How much time a token must have left to be handed out, and the rule that keeps any holder of tokens (the
@@ -37,7 +38,7 @@ public final class MinimumValidity {
      * @param requested as the user gave it; {@code null} for the {@link #DEFAULT}
      * @throws InvalidInputException when it is negative or longer than {@link #MAXIMUM}
      */
-    public static MinimumValidity of(Duration requested) throws InvalidInputException {
+    public static MinimumValidity of(@Nullable Duration requested) throws InvalidInputException {
         if (requested == null) {
             return DEFAULT;
         }
@@ -84,7 +85,7 @@ public final class MinimumValidity {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof MinimumValidity that && requested.equals(that.requested);
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Empties an msal4j application's token cache each time msal has written to it.
@@ -27,7 +28,7 @@ final class MsalCacheEmptier implements ITokenCacheAccessAspect {
     private static final Logger LOGGER = Logger.getLogger(MsalCacheEmptier.class.getName());
     private static final List<String> MAPS = List.of("accessTokens", "refreshTokens", "idTokens", "accounts",
             "appMetadata");
-    private static final Field LOCK;
+    private static final @Nullable Field LOCK;
     private static final List<Field> FIELDS = new ArrayList<>();
 
     static {

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * msal4j's HTTP calls over the JDK client, so that core's timeouts, size cap, proxy and trust apply to them, and
@@ -105,9 +106,9 @@ public final class MsalHttpTransport implements IHttpClient {
 
         private final String service;
         private final transient Answer answer;
-        private final String problem;
+        private final @Nullable String problem;
 
-        UnusableAnswer(String service, Answer answer, String problem) {
+        UnusableAnswer(String service, Answer answer, @Nullable String problem) {
             super(service + " answered HTTP " + answer.status() + (problem == null ? "" : ": its answer " + problem));
             this.service = service;
             this.answer = answer;
@@ -124,7 +125,7 @@ public final class MsalHttpTransport implements IHttpClient {
         }
 
         /** What is wrong with a success's body, or {@code null} for an error status. */
-        String problem() {
+        @Nullable String problem() {
             return problem;
         }
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Masks, in an error answer to one of msal4j's requests, the secrets that request carried — the client secret
@@ -25,7 +26,8 @@ final class SentSecrets {
     private SentSecrets() {}
 
     /** The answer's body as msal4j may read it: unchanged for a success, redacted otherwise. */
-    static String redactAnswer(String requestBody, Map<String, String> requestHeaders, int status, String answer) {
+    static @Nullable String redactAnswer(@Nullable String requestBody, @Nullable Map<String, String> requestHeaders,
+            int status, @Nullable String answer) {
         if (status >= 200 && status < 300 || answer == null || answer.isEmpty()) {
             return answer;
         }
@@ -33,7 +35,7 @@ final class SentSecrets {
     }
 
     /** A redactor for the secrets of one request: its form fields and headers. */
-    static Redactor of(String requestBody, Map<String, String> requestHeaders) {
+    static Redactor of(@Nullable String requestBody, @Nullable Map<String, String> requestHeaders) {
         Redactor redactor = Redactor.tokenShapes();
         if (requestBody != null) {
             for (String field : requestBody.split("&")) {

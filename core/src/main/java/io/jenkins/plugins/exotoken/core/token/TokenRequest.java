@@ -3,6 +3,7 @@ package io.jenkins.plugins.exotoken.core.token;
 import io.jenkins.plugins.exotoken.core.identity.AppIdentity;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request for an app-only token.
@@ -15,14 +16,17 @@ import java.util.Objects;
  *     default. A value from a user is checked by {@link MinimumValidity#of}, which refuses what cannot be honoured.
  */
 public record TokenRequest(
-        String label, AppIdentity identity, AppSecret secret, TokenScope scope, MinimumValidity minimumValidity) {
+        @Nullable String label, AppIdentity identity, AppSecret secret, TokenScope scope,
+        MinimumValidity minimumValidity) {
 
-    public TokenRequest {
-        Objects.requireNonNull(identity, "identity");
-        Objects.requireNonNull(secret, "secret");
-        Objects.requireNonNull(scope, "scope");
-        label = label == null || label.isBlank() ? null : label;
-        minimumValidity = minimumValidity == null ? MinimumValidity.DEFAULT : minimumValidity;
+    // Not compact: a null minimum validity is accepted here, yet the component is never null.
+    public TokenRequest(@Nullable String label, AppIdentity identity, AppSecret secret, TokenScope scope,
+            @Nullable MinimumValidity minimumValidity) {
+        this.identity = Objects.requireNonNull(identity, "identity");
+        this.secret = Objects.requireNonNull(secret, "secret");
+        this.scope = Objects.requireNonNull(scope, "scope");
+        this.label = label == null || label.isBlank() ? null : label;
+        this.minimumValidity = minimumValidity == null ? MinimumValidity.DEFAULT : minimumValidity;
     }
 
     /** For messages: {@code credential 'exo-app' (app …, tenant …)}, or just the app and tenant. */

@@ -8,6 +8,7 @@ import io.jenkins.plugins.exotoken.core.input.Printable;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one {@code <resource>/.default} scope an app-only token is requested for: app-only tokens carry the
@@ -35,7 +36,7 @@ public record TokenScope(String value) {
      *
      * @throws InvalidInputException for an unknown name
      */
-    public static TokenScope forResource(Cloud cloud, String resource) throws InvalidInputException {
+    public static TokenScope forResource(Cloud cloud, @Nullable String resource) throws InvalidInputException {
         String name = resource == null || resource.isBlank() ? EXCHANGE : resource.trim();
         Printable.requireOneLine("Resource", name);
         switch (name.toLowerCase(Locale.ROOT)) {
@@ -60,7 +61,7 @@ public record TokenScope(String value) {
      *
      * @throws InvalidInputException naming the expected form
      */
-    public static TokenScope of(String scope) throws InvalidInputException {
+    public static TokenScope of(@Nullable String scope) throws InvalidInputException {
         String s = scope == null ? "" : scope.trim();
         Printable.requireOneLine("Scope", s);
         String shown = Printable.quote(s);

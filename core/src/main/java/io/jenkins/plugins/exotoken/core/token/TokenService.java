@@ -36,6 +36,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * App-only tokens from Entra ID by the client-credentials flow, and managed-identity tokens (msal4j), cached
@@ -277,7 +278,8 @@ public final class TokenService implements AutoCloseable {
     }
 
     /** An answer that came but cannot be used: not an outage (trying again will not help), so a refusal. */
-    private static AuthenticationFailedException unreadable(Call call, String what, int status, Throwable cause) {
+    private static AuthenticationFailedException unreadable(Call call, String what, int status,
+            @Nullable Throwable cause) {
         if (cause != null) {
             LOGGER.log(Level.FINE, () -> call.description + ": unusable answer\n" + Redactor.tokenShapes().stackTrace(cause));
         }
