@@ -8,8 +8,8 @@ import org.bouncycastle.openssl.EncryptionException;
 import org.bouncycastle.operator.OperatorCreationException;
 
 /**
- * What a JCE failure means for the user. Why password-based decryption of a key failed: A wrong password shows as bad padding or as decrypted bytes that
- * are not a key; anything else the JCE throws (unknown algorithm or PRF, a key size the policy forbids, a provider
+ * Why password-based decryption of a key failed, as the user should hear it: a wrong password shows as bad padding
+ * or as decrypted bytes that are not a key; anything else the JCE throws (unknown algorithm or PRF, a key size the policy forbids, a provider
  * error) is not the password's fault and must not be reported as such.
  */
 enum CryptoFailure {

@@ -73,7 +73,8 @@ public record Cloud(
                 return cloud;
             }
         }
-        throw new InvalidInputException("Unknown cloud " + Printable.quote(wanted) + ": use one of global, usgovhigh, usgovdod, china,"
+        throw new InvalidInputException("Unknown cloud " + Printable.quote(wanted)
+                + ": use one of global, usgovhigh, usgovdod, china,"
                 + " or custom with its endpoints set explicitly.");
     }
 

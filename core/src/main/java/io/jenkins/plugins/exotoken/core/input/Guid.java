@@ -3,7 +3,10 @@ package io.jenkins.plugins.exotoken.core.input;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** The form of Entra ID's ids (tenant, application, managed identity): a GUID such as {@code 0e4d3b5a-1111-2222-3333-444455556666}. */
+/**
+ * The form of Entra ID's ids (tenant, application, managed identity): a GUID such as
+ * {@code 0e4d3b5a-1111-2222-3333-444455556666}.
+ */
 public final class Guid {
 
     private static final Pattern GUID =

@@ -198,7 +198,8 @@ public final class TokenService implements AutoCloseable {
 
         @Override
         public void usingStale(Held stale, ServiceUnavailableException outage) {
-            LOGGER.log(Level.WARNING, "{0} Using the cached token that expires at {1} meanwhile, and asking again in {2} s.",
+            LOGGER.log(Level.WARNING,
+                    "{0} Using the cached token that expires at {1} meanwhile, and asking again in {2} s.",
                     new Object[] {outage.getMessage(), stale.token.expiresOn(), OUTAGE_RETRY.toSeconds()});
         }
     }
@@ -272,7 +273,8 @@ public final class TokenService implements AutoCloseable {
         if (cause instanceof MsalServiceException service) {
             return call.refusal.apply(service);
         }
-        LOGGER.log(Level.FINE, () -> call.description + ": unexpected failure\n" + Redactor.tokenShapes().stackTrace(cause));
+        LOGGER.log(Level.FINE, () -> call.description + ": unexpected failure\n"
+                + Redactor.tokenShapes().stackTrace(cause));
         return new ServiceUnavailableException(call.description + ": " + cause.getClass().getSimpleName()
                 + " (details in the log at FINE).", cause);
     }
@@ -281,7 +283,8 @@ public final class TokenService implements AutoCloseable {
     private static AuthenticationFailedException unreadable(Call call, String what, int status,
             @Nullable Throwable cause) {
         if (cause != null) {
-            LOGGER.log(Level.FINE, () -> call.description + ": unusable answer\n" + Redactor.tokenShapes().stackTrace(cause));
+            LOGGER.log(Level.FINE, () -> call.description + ": unusable answer\n"
+                    + Redactor.tokenShapes().stackTrace(cause));
         }
         return new AuthenticationFailedException(call.description + ": " + what + (what.endsWith("?") ? "" : "."),
                 new EntraError(status, "unreadable_answer", null, what, null, null));
