@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Reads secrets from where the CLI accepts them: environment variables and files, never arguments. */
 final class SecretInput {
@@ -24,10 +25,7 @@ final class SecretInput {
 
     static SecretValue optional(Map<String, String> environment, String variable, Path file, String what)
             throws InvalidInputException {
-        if (variable != null && file != null) {
-            throw new InvalidInputException("Give the " + what + " either in an environment variable or in a file,"
-                    + " not both.");
-        }
+        requireOneSource(variable, file, what);
         if (variable != null) {
             return required(environment, variable, what);
         }
@@ -43,10 +41,7 @@ final class SecretInput {
      */
     static SecretValue password(Map<String, String> environment, String variable, Path file, String what)
             throws InvalidInputException {
-        if (variable != null && file != null) {
-            throw new InvalidInputException("Give the " + what + " either in an environment variable or in a file,"
-                    + " not both.");
-        }
+        requireOneSource(variable, file, what);
         if (variable != null) {
             return PasswordText.of("environment variable " + variable,
                     required(environment, variable, what).reveal());
@@ -60,6 +55,14 @@ final class SecretInput {
             }
         }
         return SecretValue.empty();
+    }
+
+    private static void requireOneSource(@Nullable String variable, @Nullable Path file, String what)
+            throws InvalidInputException {
+        if (variable != null && file != null) {
+            throw new InvalidInputException("Give the " + what + " either in an environment variable or in a file,"
+                    + " not both.");
+        }
     }
 
     static SecretValue required(Map<String, String> environment, String variable, String what)

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.exotoken.core.http;
 
+import java.io.IOException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,10 +8,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.time.Instant;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 
@@ -43,25 +41,22 @@ public final class BoundedExchange {
     /**
      * Sends {@code request} and reads the whole answer within {@code timeout}.
      *
+     * <p>Sent with the blocking {@code send} on the caller's thread, not {@code sendAsync}: the JDK completes a
+     * {@code sendAsync} future on the default async pool, which on a machine with one or two cores is a new thread
+     * for every request (measured: a quarter of a cold token request). The headers are bounded by the request's
+     * timeout and the body by {@link CappedBody}'s deadline, so the whole exchange still ends in time.
+     *
      * @throws ExchangeFailure when no complete answer came: see {@link ExchangeFailure.Kind}
      * @throws InterruptedException when the calling thread is interrupted; the exchange is cancelled
      */
     public Answer send(HttpRequest request, Duration timeout) throws ExchangeFailure, InterruptedException {
         String host = request.uri().getHost();
-        CompletableFuture<HttpResponse<String>> pending =
-                client.sendAsync(request, info -> CappedBody.subscriber(info, bodyCap));
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build();
         try {
-            HttpResponse<String> response = pending.get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
-            return new Answer(response);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw new ExchangeFailure(ExchangeFailure.Kind.TIMEOUT, 0,
-                    "no complete answer from " + host + " within " + Seconds.of(timeout), e);
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            throw classify(host, timeout, e.getCause());
+            return new Answer(client.send(bounded, info -> CappedBody.subscriber(info, bodyCap, deadline)));
+        } catch (IOException e) {
+            throw classify(host, timeout, e);
         }
     }
 
@@ -78,7 +73,7 @@ public final class BoundedExchange {
                 return new ExchangeFailure(ExchangeFailure.Kind.TLS, 0,
                         "TLS with " + host + " failed (" + t.getMessage() + ")", t);
             }
-            if (t instanceof HttpTimeoutException) {
+            if (t instanceof HttpTimeoutException || t instanceof CappedBody.TooSlow) {
                 // the request's own timeout, if the caller set one: the same fact as ours
                 return new ExchangeFailure(ExchangeFailure.Kind.TIMEOUT, 0,
                         "no complete answer from " + host + " within " + Seconds.of(timeout), t);
