@@ -1,5 +1,7 @@
 package io.jenkins.plugins.exotoken.core.cache;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
@@ -7,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A concurrent map that keeps at most a given number of entries, dropping the least recently used one when a
- * new entry would exceed the bound. Reads take no lock; only {@link #put} pays for the bound (a scan, kept
- * cheap by the small bounds callers choose), because puts follow a remote call or an expensive build.
+ * new entry would exceed the bound. Reads take no lock; only {@link #put} pays for the bound (a scan and a sort,
+ * once every eighth of the bound's puts when full), because puts follow a remote call or an expensive build.
  *
  * @param <K> key
  * @param <V> value
@@ -44,21 +46,23 @@ public final class BoundedMap<K, V> {
         return slot.value;
     }
 
-    /** Stores a value, then drops least recently used entries beyond the bound (never the one just stored). */
+    /**
+     * Stores a value. Past the bound, the least recently used entries go (never the one just stored): an eighth of
+     * the bound at once, so that a full map pays for its scan once every so many puts rather than on each.
+     */
     public void put(K key, V value) {
         Slot<V> stored = new Slot<>(value);
         slots.put(key, stored);
-        while (slots.size() > maxEntries) {
-            Map.Entry<K, Slot<V>> oldest = null;
-            for (Map.Entry<K, Slot<V>> entry : slots.entrySet()) {
-                if (entry.getValue() != stored
-                        && (oldest == null || entry.getValue().lastUsed - oldest.getValue().lastUsed < 0)) {
-                    oldest = entry;
-                }
-            }
-            if (oldest == null || !slots.remove(oldest.getKey(), oldest.getValue())) {
-                break; // changed meanwhile: the next put trims again
-            }
+        if (slots.size() <= maxEntries) {
+            return;
+        }
+        List<Map.Entry<K, Slot<V>>> oldestFirst = new ArrayList<>(slots.entrySet());
+        oldestFirst.removeIf(entry -> entry.getValue() == stored);
+        oldestFirst.sort((a, b) -> Long.compare(a.getValue().lastUsed - b.getValue().lastUsed, 0));
+        int excess = slots.size() - (maxEntries - maxEntries / 8);
+        for (int i = 0; i < excess && i < oldestFirst.size(); i++) {
+            Map.Entry<K, Slot<V>> entry = oldestFirst.get(i);
+            slots.remove(entry.getKey(), entry.getValue()); // one changed meanwhile stays: the next put trims
         }
     }
 

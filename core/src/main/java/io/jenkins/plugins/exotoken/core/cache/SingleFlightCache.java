@@ -41,6 +41,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SingleFlightCache<K, V> {
 
+    /** How often unusable entries are swept out, at most. */
+    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+
     /** Loads a value; {@code previous} is the cached one (stale but still usable, or {@code null}). */
     public interface Loader<V> {
         V load(@Nullable V previous) throws ExoTokenException, InterruptedException;
@@ -87,6 +90,8 @@ public final class SingleFlightCache<K, V> {
     private final Map<K, Flight<V>> flights = new ConcurrentHashMap<>();
     /** Orders stores against evictions, so that an eviction cannot be undone; hits never take it. */
     private final Object storeLock = new Object();
+    /** When {@link #finish} next drops unusable entries; guarded by {@link #storeLock}. */
+    private Instant nextSweep = Instant.MIN;
     private final Executor executor;
     private final Clock clock;
     private final Policy<V> policy;
@@ -201,14 +206,21 @@ public final class SingleFlightCache<K, V> {
         flight.completeExceptionally(t);
     }
 
-    /** Ends a flight: stores its entry unless it was evicted meanwhile, and drops what is no longer usable. */
+    /**
+     * Ends a flight: stores its entry unless it was evicted meanwhile, and drops what is no longer usable — a scan,
+     * so at most once per {@link #SWEEP_INTERVAL}; an unusable entry is never served meanwhile.
+     */
     private void finish(K key, Flight<V> flight, @Nullable Entry<V> entry) {
         synchronized (storeLock) {
             if (entry != null && !flight.evicted) {
                 entries.put(key, entry);
             }
             flights.remove(key, flight);
-            entries.removeIf((k, e) -> !usable(e));
+            Instant now = clock.instant();
+            if (!now.isBefore(nextSweep)) {
+                nextSweep = now.plus(SWEEP_INTERVAL);
+                entries.removeIf((k, e) -> !usable(e));
+            }
         }
     }
 
