@@ -61,7 +61,7 @@ final class InspectCommand implements Callable<Integer> {
             for (Finding error : report.errors()) {
                 err.println("error: " + error.message());
                 if (cli.debug && error.cause() != null) {
-                    error.cause().printStackTrace(err);
+                    err.print(cli.redactor.stackTrace(error.cause())); // redacted like every --debug trace
                 }
             }
             report.warnings().forEach(f -> err.println("warning: " + f.message()));
