@@ -67,13 +67,10 @@ class HostileVaultAnswersTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        vaultName = "kv" + UUID.randomUUID().toString().substring(0, 8);
-        vault.createVault(vaultName, app.tenantId);
-        vault.grant(vaultName, readerId, "*");
+        vaultName = vault.createVaultFor(app.tenantId, readerId);
         vault.putSecret(vaultName, "exo-secret", app.secret, null);
         clock = new MutableClock();
-        HttpSettings settings = HttpSettings.defaults().withSslContext(vault.clientSslContext())
-                .withProxy(vault.proxySelector(), null);
+        HttpSettings settings = vault.clientSettings();
         tokens = new TokenService(settings, TWO_ATTEMPTS, clock);
         secrets = new KeyVaultSecrets(tokens, settings.withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(2)),
                 TWO_ATTEMPTS, clock, PERIOD);

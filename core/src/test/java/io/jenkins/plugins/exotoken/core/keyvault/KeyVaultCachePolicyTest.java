@@ -81,11 +81,8 @@ class KeyVaultCachePolicyTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        vaultName = "kv" + UUID.randomUUID().toString().substring(0, 8);
-        vault.createVault(vaultName, app.tenantId);
-        vault.grant(vaultName, readerId, "*");
-        HttpSettings settings = HttpSettings.defaults().withSslContext(vault.clientSslContext())
-                .withProxy(vault.proxySelector(), null);
+        vaultName = vault.createVaultFor(app.tenantId, readerId);
+        HttpSettings settings = vault.clientSettings();
         RetryPolicy retries = new RetryPolicy(3, Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofSeconds(10));
         tokens = new TokenService(settings, retries, clock);
         secrets = new KeyVaultSecrets(tokens, settings, retries, clock, PERIOD);

@@ -76,12 +76,9 @@ class KeyVaultSecretsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        vaultName = "kv" + UUID.randomUUID().toString().substring(0, 8);
-        vault.createVault(vaultName, app.tenantId);
-        vault.grant(vaultName, readerId, "*");
+        vaultName = vault.createVaultFor(app.tenantId, readerId);
         clock = new MutableClock();
-        HttpSettings settings = HttpSettings.defaults().withSslContext(vault.clientSslContext())
-                .withProxy(vault.proxySelector(), null);
+        HttpSettings settings = vault.clientSettings();
         RetryPolicy retries = new RetryPolicy(3, Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofSeconds(10));
         tokens = new TokenService(settings, retries, clock);
         secrets = new KeyVaultSecrets(tokens, settings, retries, clock, PERIOD);
@@ -329,8 +326,7 @@ class KeyVaultSecretsTest {
 
         vault.challenge(foreignVault, "https://login.microsoftonline.com/other", "https://storage.azure.com");
         secrets.close();
-        secrets = new KeyVaultSecrets(tokens, HttpSettings.defaults().withSslContext(vault.clientSslContext())
-                .withProxy(vault.proxySelector(), null), RetryPolicy.defaults(), clock, PERIOD);
+        secrets = new KeyVaultSecrets(tokens, vault.clientSettings(), RetryPolicy.defaults(), clock, PERIOD);
         assertThatThrownBy(() -> secrets.resolve(ref, reader))
                 .isInstanceOfSatisfying(VaultRefusedException.class, e -> {
                     assertThat(e.code()).isEqualTo("ChallengeResourceMismatch");

@@ -74,8 +74,7 @@ class EchoedRequestTest {
 
     @BeforeEach
     void setUp() {
-        HttpSettings settings = HttpSettings.defaults().withSslContext(vault.clientSslContext())
-                .withProxy(vault.proxySelector(), null);
+        HttpSettings settings = vault.clientSettings();
         RetryPolicy retries = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10));
         tokens = new TokenService(settings, retries, Clock.systemUTC());
         secrets = new KeyVaultSecrets(tokens, settings, retries, Clock.systemUTC(), Duration.ofMinutes(10));
@@ -117,9 +116,7 @@ class EchoedRequestTest {
 
     @Test
     void echoedVaultBearerTokenIsMasked() throws Exception {
-        String vaultName = "kv" + UUID.randomUUID().toString().substring(0, 8);
-        vault.createVault(vaultName, app.tenantId);
-        vault.grant(vaultName, readerId, "*");
+        String vaultName = vault.createVaultFor(app.tenantId, readerId);
         vault.putCertificate(vaultName, "exo-app", app.certificate, Format.PFX);
         VaultAccess reader = new VaultAccess.ByApp(AppIdentity.of(app.tenantId, readerId, null, app.cloud),
                 ClientSecret.of("test", SecretValue.of(readerSecret)));

@@ -113,9 +113,7 @@ class SecretsStayOutOfLogsTest {
         AppCertificate certificate = AppCertificate.read("test certificate",
                 TestPki.pfxAes(app.certificate, PASSWORD), null, SecretValue.of(PASSWORD), Clock.systemUTC());
         ClientSecret secret = ClientSecret.of("test", SecretValue.of(SECRET));
-        String vaultName = "kv" + UUID.randomUUID().toString().substring(0, 8);
-        vault.createVault(vaultName, app.tenantId);
-        vault.grant(vaultName, readerId, "*");
+        String vaultName = vault.createVaultFor(app.tenantId, readerId);
         vault.putCertificate(vaultName, "exo-app", app.certificate, Format.PFX);
         KeyVaultReference reference = KeyVaultReference.of(app.cloud, vault.vaultUrl(vaultName), "exo-app", null,
                 KeyVaultReference.Kind.CERTIFICATE);
@@ -128,8 +126,7 @@ class SecretsStayOutOfLogsTest {
         VaultAccess stranger = new VaultAccess.ByApp(AppIdentity.of(app.tenantId, strangerId, null, app.cloud),
                 ClientSecret.of("test", SecretValue.of(strangerSecret)));
 
-        HttpSettings settings = HttpSettings.defaults().withSslContext(vault.clientSslContext())
-                .withProxy(vault.proxySelector(), null);
+        HttpSettings settings = vault.clientSettings();
         RetryPolicy retries = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10));
         List<Throwable> failures = new CopyOnWriteArrayList<>();
         try (TokenService tokens = new TokenService(settings, retries, Clock.systemUTC());

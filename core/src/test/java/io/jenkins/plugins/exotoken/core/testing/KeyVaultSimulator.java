@@ -3,6 +3,7 @@ package io.jenkins.plugins.exotoken.core.testing;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpExchange;
+import io.jenkins.plugins.exotoken.core.http.HttpSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -316,12 +317,25 @@ public final class KeyVaultSimulator implements AutoCloseable {
         return clientSsl;
     }
 
+    /** Default client settings that reach this simulator: its test CA trusted, vault hosts through its proxy. */
+    public HttpSettings clientSettings() {
+        return HttpSettings.defaults().withSslContext(clientSsl).withProxy(proxySelector(), null);
+    }
+
     /** The loopback port, for tests that bypass the proxy (vault hosts are then unknown). */
     public int port() {
         return server.port();
     }
 
     // ---- set-up ----
+
+    /** Creates a vault with a fresh name in a tenant, readable by {@code readerAppId}; returns its name. */
+    public String createVaultFor(String tenantId, String readerAppId) {
+        String vaultName = "kv" + UUID.randomUUID().toString().substring(0, 8);
+        createVault(vaultName, tenantId);
+        grant(vaultName, readerAppId, "*");
+        return vaultName;
+    }
 
     /** Creates a vault in a tenant (its 401 challenge names that tenant; tokens of other tenants are refused). */
     public void createVault(String vaultName, String tenantId) {
