@@ -40,6 +40,17 @@ public final class InspectedCertificate {
         return inspect(new CertificateReader().read(source, data, separateKey, password), clock);
     }
 
+    /**
+     * Validates certificate material that was read elsewhere, e.g. the key store of a Jenkins certificate
+     * credential, with the same rules as {@link #read}.
+     *
+     * @param loaded the chain, leaf first, and the private key if there is one
+     * @param clock decides what "expired" and "expiring soon" mean
+     */
+    public static InspectedCertificate of(LoadedCertificate loaded, Clock clock) {
+        return inspect(loaded, clock);
+    }
+
     static InspectedCertificate inspect(LoadedCertificate loaded, Clock clock) {
         return new InspectedCertificate(loaded, new CertificateInspector(clock).inspect(loaded));
     }

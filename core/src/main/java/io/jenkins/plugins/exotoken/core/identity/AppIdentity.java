@@ -38,10 +38,19 @@ public record AppIdentity(String tenant, String clientId, String organization, C
     public static AppIdentity of(@Nullable String tenant, @Nullable String clientId, @Nullable String organization,
             Cloud cloud)
             throws InvalidInputException {
-        String t = trim(tenant).toLowerCase(Locale.ROOT);
+        String t = tenant(tenant);
+        return new AppIdentity(t, clientId(clientId), organization(organization, t), cloud);
+    }
+
+    /**
+     * Checks and normalizes a tenant: a GUID or a verified domain, never a multi-tenant alias.
+     *
+     * @return the tenant in lower case
+     * @throws InvalidInputException saying where to find the tenant id
+     */
+    public static String tenant(@Nullable String tenant) throws InvalidInputException {
         Printable.requireOneLine("Tenant", tenant);
-        Printable.requireOneLine("Application (client) id", clientId);
-        Printable.requireOneLine("Organization", organization);
+        String t = trim(tenant).toLowerCase(Locale.ROOT);
         if (t.isEmpty()) {
             throw new InvalidInputException("Tenant is missing: give the directory (tenant) id GUID or the"
                     + " tenant's verified domain, e.g. contoso.onmicrosoft.com.");
@@ -51,23 +60,46 @@ public record AppIdentity(String tenant, String clientId, String organization, C
                     + " tenant's id.");
         }
         if (!Guid.matches(t) && !DOMAIN.matcher(t).matches()) {
-            throw new InvalidInputException("Tenant " + Printable.quote(tenant.trim()) + " is neither a GUID nor a"
+            throw new InvalidInputException("Tenant " + Printable.quote(trim(tenant)) + " is neither a GUID nor a"
                     + " domain name: copy the Directory (tenant) ID from the app registration's overview page.");
         }
+        return t;
+    }
+
+    /**
+     * Checks and normalizes an application (client) id.
+     *
+     * @return the GUID in lower case
+     * @throws InvalidInputException saying where to find it
+     */
+    public static String clientId(@Nullable String clientId) throws InvalidInputException {
+        Printable.requireOneLine("Application (client) id", clientId);
         String c = trim(clientId).toLowerCase(Locale.ROOT);
         if (!Guid.matches(c)) {
             throw new InvalidInputException("Application (client) id " + Printable.quote(trim(clientId))
                     + " is not a GUID: copy the Application (client) ID from the app registration's overview page.");
         }
+        return c;
+    }
+
+    /**
+     * Checks and normalizes the organization Exchange expects; empty means the tenant itself.
+     *
+     * @param tenant the normalized tenant, used when the organization is empty
+     * @return the organization in lower case
+     * @throws InvalidInputException when it is not a domain (or a tenant GUID)
+     */
+    public static String organization(@Nullable String organization, String tenant) throws InvalidInputException {
+        Printable.requireOneLine("Organization", organization);
         String o = trim(organization).toLowerCase(Locale.ROOT);
         if (o.isEmpty()) {
-            o = t;
+            o = tenant;
         }
         if (!DOMAIN.matcher(o).matches() && !Guid.matches(o)) {
             throw new InvalidInputException("Organization " + Printable.quote(trim(organization)) + " is not a"
                     + " domain: use the tenant's initial domain, e.g. contoso.onmicrosoft.com.");
         }
-        return new AppIdentity(t, c, o, cloud);
+        return o;
     }
 
     private static String trim(@Nullable String s) {
