@@ -45,6 +45,16 @@ public final class JenkinsProxySelector extends ProxySelector {
     }
 
     /**
+     * Core's HTTP settings for a service that lives as long as the controller: the proxy and its credentials are
+     * looked up in Jenkins' configuration on every connection, so a proxy an administrator changes later applies
+     * to the next request without rebuilding the service (and emptying its token cache).
+     */
+    @NonNull
+    static HttpSettings liveHttpSettings() {
+        return HttpSettings.defaults().withProxy(new LiveSelector(), new LiveAuthenticator());
+    }
+
+    /**
      * {@code base} with Jenkins' proxy, or {@code base} itself when Jenkins has none: Jenkins' own HTTP client then
      * sets no proxy either, leaving the JVM's default selector in charge.
      */
@@ -79,6 +89,38 @@ public final class JenkinsProxySelector extends ProxySelector {
             throw new IllegalArgumentException("connectFailed needs uri, address and exception");
         }
         // Jenkins configures a single proxy: there is no other one to fall back to.
+    }
+
+    /** Routes each connection by Jenkins' proxy configuration at that moment; without one, as the JVM would. */
+    private static final class LiveSelector extends ProxySelector {
+        @Override
+        public List<Proxy> select(URI uri) {
+            ProxyConfiguration proxy = Jenkins.get().getProxy();
+            if (proxy == null || proxy.getName() == null) {
+                ProxySelector jvm = ProxySelector.getDefault();
+                return jvm == null ? List.of(Proxy.NO_PROXY) : jvm.select(uri);
+            }
+            return new JenkinsProxySelector(proxy).select(uri);
+        }
+
+        @Override
+        public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {
+            // Jenkins configures a single proxy: there is no other one to fall back to.
+        }
+    }
+
+    /** Answers proxy challenges with the credentials Jenkins' proxy configuration holds at that moment. */
+    private static final class LiveAuthenticator extends Authenticator {
+        @Override
+        protected PasswordAuthentication getPasswordAuthentication() {
+            ProxyConfiguration proxy = Jenkins.get().getProxy();
+            if (proxy == null || proxy.getName() == null || proxy.getUserName() == null) {
+                return null;
+            }
+            return new ProxyAuthenticator(proxy).requestPasswordAuthenticationInstance(getRequestingHost(),
+                    getRequestingSite(), getRequestingPort(), getRequestingProtocol(), getRequestingPrompt(),
+                    getRequestingScheme(), getRequestingURL(), getRequestorType());
+        }
     }
 
     /**

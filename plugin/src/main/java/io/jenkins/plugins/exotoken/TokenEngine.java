@@ -1,0 +1,66 @@
+package io.jenkins.plugins.exotoken;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.init.Terminator;
+import io.jenkins.plugins.exotoken.core.http.HttpSettings;
+import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
+import io.jenkins.plugins.exotoken.core.keyvault.KeyVaultSecrets;
+import io.jenkins.plugins.exotoken.core.token.TokenService;
+import java.time.Clock;
+
+/**
+ * The controller's one token service and Key Vault reader. Every build, form and monitor shares them, so a cached
+ * token or vault object serves them all, and concurrent builds of one app cause one call to Entra ID.
+ */
+public final class TokenEngine {
+
+    private static TokenEngine instance;
+
+    private final Clock clock;
+    private final TokenService tokens;
+    private final KeyVaultSecrets vault;
+
+    TokenEngine(HttpSettings settings, Clock clock) {
+        this.clock = clock;
+        this.tokens = new TokenService(settings, RetryPolicy.defaults(), clock);
+        this.vault = new KeyVaultSecrets(tokens, settings, RetryPolicy.defaults(), clock,
+                KeyVaultSecrets.DEFAULT_CACHE_PERIOD);
+    }
+
+    /** The engine of this controller, built on first use with Jenkins' proxy settings. */
+    @NonNull
+    public static synchronized TokenEngine get() {
+        if (instance == null) {
+            instance = new TokenEngine(JenkinsProxySelector.liveHttpSettings(), Clock.systemUTC());
+        }
+        return instance;
+    }
+
+    /** App-only and managed-identity tokens, cached and single-flight. */
+    @NonNull
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    /** Key Vault references, read with tokens of {@link #tokens()}. */
+    @NonNull
+    public KeyVaultSecrets vault() {
+        return vault;
+    }
+
+    /** What "now" is for certificate checks and caches. */
+    @NonNull
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Stops the engine's threads when Jenkins shuts down. */
+    @Terminator
+    public static synchronized void shutDown() {
+        if (instance != null) {
+            instance.vault.close();
+            instance.tokens.close();
+            instance = null;
+        }
+    }
+}
