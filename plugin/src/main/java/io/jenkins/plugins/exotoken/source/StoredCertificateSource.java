@@ -82,6 +82,12 @@ abstract class StoredCertificateSource extends AppSecretSource {
         return known;
     }
 
+    /** For the form: the stored certificate's facts, or {@code null} when there is none that can be read. */
+    @CheckForNull
+    public final CertificateInfo getCertificateInfo() {
+        return storedCertificate().orElse(null);
+    }
+
     /** What reading the stored bytes finds, errors and warnings included; empty when they cannot be read. */
     @NonNull
     final Optional<InspectedCertificate> inspect(Clock clock) {

@@ -1,0 +1,235 @@
+package io.jenkins.plugins.exotoken.source;
+
+import com.cloudbees.plugins.credentials.SecretBytes;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.model.Descriptor;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import hudson.util.Secret;
+import io.jenkins.plugins.exotoken.Messages;
+import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.cert.CertificateGenerator;
+import io.jenkins.plugins.exotoken.core.cert.CertificateInfo;
+import io.jenkins.plugins.exotoken.core.cert.GeneratedCertificate;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Base64;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * A certificate Jenkins generated for the app (the guided setup): a self-signed RSA certificate whose private key
+ * never leaves the controller; the admin uploads its public part ({@code .cer}) to the app registration.
+ *
+ * <p>Generation happens only when the credential form is saved with this source and no certificate yet, or with
+ * "generate a successor" ticked; the result is stored like an uploaded PFX. Configuration as Code and saving the
+ * form again carry the stored certificate over and never generate. A successor is kept beside the current
+ * certificate until the admin switches, so the app registration can hold both during a rotation.
+ */
+public final class GeneratedCertificateSource extends StoredCertificateSource {
+
+    private static final long serialVersionUID = 1L;
+
+    @CheckForNull
+    private final SecretBytes keyStore;
+
+    @CheckForNull
+    private final Secret password;
+
+    @CheckForNull
+    private SecretBytes successorKeyStore;
+
+    @CheckForNull
+    private Secret successorPassword;
+
+    /**
+     * @param keyStore the generated PFX (Configuration as Code: Base64, or the encrypted form Jenkins exports)
+     * @param password the PFX's password
+     */
+    @DataBoundConstructor
+    public GeneratedCertificateSource(@CheckForNull SecretBytes keyStore, @CheckForNull Secret password) {
+        this.keyStore = empty(keyStore) ? null : keyStore;
+        this.password = password;
+    }
+
+    private GeneratedCertificateSource(GeneratedCertificate current, @CheckForNull GeneratedCertificate successor) {
+        this(secretBytes(current), Secret.fromString(current.password().reveal()));
+        if (successor != null) {
+            this.successorKeyStore = secretBytes(successor);
+            this.successorPassword = Secret.fromString(successor.password().reveal());
+        }
+    }
+
+    @CheckForNull
+    public SecretBytes getKeyStore() {
+        return keyStore;
+    }
+
+    @CheckForNull
+    public Secret getPassword() {
+        return password;
+    }
+
+    @CheckForNull
+    public SecretBytes getSuccessorKeyStore() {
+        return successorKeyStore;
+    }
+
+    /** A successor generated for a rotation, not used until the admin switches to it. */
+    @DataBoundSetter
+    public void setSuccessorKeyStore(@CheckForNull SecretBytes successorKeyStore) {
+        this.successorKeyStore = empty(successorKeyStore) ? null : successorKeyStore;
+    }
+
+    @CheckForNull
+    public Secret getSuccessorPassword() {
+        return successorPassword;
+    }
+
+    @DataBoundSetter
+    public void setSuccessorPassword(@CheckForNull Secret successorPassword) {
+        this.successorPassword = successorPassword;
+    }
+
+    /** For the form: the successor's facts, or {@code null} when there is none. */
+    @CheckForNull
+    public CertificateInfo getSuccessorInfo() {
+        return successor().storedCertificate().orElse(null);
+    }
+
+    /** For the form's download link: the current certificate's public part, DER in Base64. */
+    @CheckForNull
+    public String getCerBase64() {
+        return cerBase64(this);
+    }
+
+    /** For the form's download link: the successor's public part, DER in Base64. */
+    @CheckForNull
+    public String getSuccessorCerBase64() {
+        return successorKeyStore == null ? null : cerBase64(successor());
+    }
+
+    @Override
+    SecretBytes certificateBytes() {
+        return keyStore;
+    }
+
+    @Override
+    SecretBytes separateKeyBytes() {
+        return null;
+    }
+
+    @Override
+    Secret certificatePassword() {
+        return password;
+    }
+
+    private GeneratedCertificateSource successor() {
+        return new GeneratedCertificateSource(successorKeyStore, successorPassword);
+    }
+
+    @CheckForNull
+    private static String cerBase64(GeneratedCertificateSource source) {
+        return source.inspect(Clock.systemUTC())
+                .map(inspected -> {
+                    try {
+                        return Base64.getEncoder().encodeToString(inspected.loaded().leaf().getEncoded());
+                    } catch (java.security.cert.CertificateEncodingException e) {
+                        return null;
+                    }
+                })
+                .orElse(null);
+    }
+
+    private static boolean empty(@CheckForNull SecretBytes bytes) {
+        return bytes == null || bytes.getPlainData().length == 0;
+    }
+
+    private static SecretBytes secretBytes(GeneratedCertificate generated) {
+        byte[] pfx = generated.pkcs12();
+        try {
+            return SecretBytes.fromRawBytes(pfx.clone());
+        } finally {
+            Arrays.fill(pfx, (byte) 0);
+        }
+    }
+
+    /**
+     * What a form submission asks for: keep what is stored, generate the first certificate, generate a successor,
+     * or switch to the successor.
+     */
+    static GeneratedCertificateSource apply(GeneratedCertificateSource submitted, JSONObject form,
+            CertificateGenerator generator) throws InvalidInputException {
+        int days = form.optInt("validityDays", CertificateGenerator.DEFAULT_DAYS);
+        if (submitted.keyStore == null) {
+            int keySize = form.optInt("keySize", CertificateGenerator.DEFAULT_KEY_SIZE);
+            return new GeneratedCertificateSource(generator.generate(form.optString("commonName"), keySize, days), null);
+        }
+        if (form.optBoolean("useSuccessor") && submitted.successorKeyStore != null) {
+            return submitted.successor();
+        }
+        if (form.optBoolean("generateSuccessor") && submitted.successorKeyStore == null) {
+            X509Certificate current = submitted.certificate("the generated certificate", Clock.systemUTC())
+                    .chain().get(0);
+            GeneratedCertificateSource rotated = new GeneratedCertificateSource(submitted.keyStore, submitted.password);
+            GeneratedCertificate next = generator.successorOf(current, days);
+            rotated.successorKeyStore = secretBytes(next);
+            rotated.successorPassword = Secret.fromString(next.password().reveal());
+            return rotated;
+        }
+        return submitted;
+    }
+
+    @Extension
+    @Symbol("generatedCertificate")
+    public static final class DescriptorImpl extends SourceDescriptor {
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.GeneratedCertificateSource_displayName();
+        }
+
+        /** Generation happens here, on a form submission only: Configuration as Code binds without it. */
+        @Override
+        public AppSecretSource newInstance(StaplerRequest2 req, @NonNull JSONObject formData)
+                throws Descriptor.FormException {
+            GeneratedCertificateSource submitted = (GeneratedCertificateSource) super.newInstance(req, formData);
+            try {
+                return apply(submitted, formData, new CertificateGenerator(Clock.systemUTC(), new SecureRandom()));
+            } catch (InvalidInputException e) {
+                throw new Descriptor.FormException(e.getMessage(), e, "commonName");
+            }
+        }
+
+        public ListBoxModel doFillKeySizeItems() {
+            ListBoxModel sizes = new ListBoxModel();
+            for (int size : CertificateGenerator.keySizes()) {
+                sizes.add(Messages.GeneratedCertificateSource_keySize(size), Integer.toString(size));
+            }
+            return sizes;
+        }
+
+        @POST
+        public FormValidation doCheckValidityDays(@QueryParameter String value) {
+            try {
+                int days = Integer.parseInt(value.trim());
+                if (days >= CertificateGenerator.MIN_DAYS && days <= CertificateGenerator.MAX_DAYS) {
+                    return FormValidation.ok();
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            return FormValidation.error(Messages.GeneratedCertificateSource_days(CertificateGenerator.MIN_DAYS,
+                    CertificateGenerator.MAX_DAYS));
+        }
+    }
+}
