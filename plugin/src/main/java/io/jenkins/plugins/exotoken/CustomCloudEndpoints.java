@@ -4,7 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
@@ -20,7 +20,7 @@ import org.kohsuke.stapler.verb.POST;
  * The endpoints of a cloud an administrator sets: a private endpoint, a sovereign cloud not listed, a test
  * simulator. Tokens go to these hosts, so only people who may manage credentials set them.
  */
-public final class CustomCloudEndpoints extends AbstractDescribableImpl<CustomCloudEndpoints> implements Serializable {
+public final class CustomCloudEndpoints implements Describable<CustomCloudEndpoints>, Serializable {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.exotoken.source;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import io.jenkins.plugins.exotoken.core.ExoTokenException;
 import io.jenkins.plugins.exotoken.core.cert.CertificateInfo;
@@ -14,7 +14,7 @@ import java.util.Optional;
  * or another credential's), a client secret, or a Key Vault reference. Instances are immutable: saving the form
  * makes a new one, so whatever is parsed from one is parsed once per credential version.
  */
-public abstract class AppSecretSource extends AbstractDescribableImpl<AppSecretSource> implements Serializable {
+public abstract class AppSecretSource implements Describable<AppSecretSource>, Serializable {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,14 +1,14 @@
 package io.jenkins.plugins.exotoken.source;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import io.jenkins.plugins.exotoken.core.ExoTokenException;
 import io.jenkins.plugins.exotoken.core.keyvault.VaultAccess;
 import java.io.Serializable;
 
 /** Who reads a Key Vault: this controller's managed identity, or another Exchange Online app credential. */
-public abstract class VaultAccessSetting extends AbstractDescribableImpl<VaultAccessSetting> implements Serializable {
+public abstract class VaultAccessSetting implements Describable<VaultAccessSetting>, Serializable {
 
     private static final long serialVersionUID = 1L;
 
