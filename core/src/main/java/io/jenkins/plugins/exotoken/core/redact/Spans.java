@@ -24,9 +24,33 @@ final class Spans {
 
     /** The text with every span, overlapping or adjacent ones merged, replaced by {@code mask}. */
     String apply(String text, String mask) {
-        Arrays.sort(spans, 0, size); // by start, then end
-        StringBuilder out = new StringBuilder(text.length());
+        return apply(text, mask, merged(), text.length());
+    }
+
+    /**
+     * The text up to {@code end}, with the given merged spans that start before {@code end} replaced by
+     * {@code mask}; a span reaching past {@code end} is masked up to it.
+     */
+    static String apply(String text, String mask, int[] merged, int end) {
+        StringBuilder out = new StringBuilder(end);
         int copied = 0;
+        for (int i = 0; i < merged.length && merged[i] < end; i += 2) {
+            out.append(text, copied, merged[i]).append(mask);
+            copied = Math.min(merged[i + 1], end);
+        }
+        return out.append(text, copied, end).toString();
+    }
+
+    /** Whether the spans are exactly one, covering {@code [start, end)}. */
+    boolean coversExactly(int start, int end) {
+        return size == 1 && spans[0] == (((long) start << 32) | end);
+    }
+
+    /** The spans, overlapping or adjacent ones merged, sorted: start and end of each, one after the other. */
+    int[] merged() {
+        Arrays.sort(spans, 0, size); // by start, then end
+        int[] merged = new int[2 * size];
+        int n = 0;
         int i = 0;
         while (i < size) {
             int start = (int) (spans[i] >>> 32);
@@ -34,9 +58,9 @@ final class Spans {
             for (i++; i < size && (int) (spans[i] >>> 32) <= end; i++) {
                 end = Math.max(end, (int) spans[i]);
             }
-            out.append(text, copied, start).append(mask);
-            copied = end;
+            merged[n++] = start;
+            merged[n++] = end;
         }
-        return out.append(text, copied, text.length()).toString();
+        return Arrays.copyOf(merged, n);
     }
 }

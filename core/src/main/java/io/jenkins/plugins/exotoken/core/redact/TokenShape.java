@@ -46,6 +46,18 @@ final class TokenShape {
         }
     }
 
+    /** Whether the whole text is one token shape (so that {@link #find} masks it wherever it appears). */
+    static boolean covers(String text) {
+        Spans spans = new Spans();
+        find(text, spans);
+        return spans.coversExactly(0, text.length());
+    }
+
+    /** Whether {@code c} can be part of a token shape: a Base64url character or a dot. */
+    static boolean isRunChar(char c) {
+        return c == '.' || isSegmentChar(c);
+    }
+
     private static int skipSegment(String text, int from) {
         int i = from;
         while (i < text.length() && isSegmentChar(text.charAt(i))) {
