@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code exo-token}: inspect an app certificate, get an app-only token, or run a command with one.
+ * {@code exo-token}: inspect an app certificate, get an app-only token, run a command with one, or create a
+ * certificate.
  *
  * <p>Exit status: 0 success; 1 authentication or remote failure; 2 invalid usage or input; for {@code exec},
  * otherwise the command's own status.
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
         description = "Microsoft Entra ID app-only access tokens for Exchange Online and other Microsoft 365 APIs,"
                 + " from an app registration's certificate or client secret.",
         usageHelpAutoWidth = true,
-        subcommands = {InspectCommand.class, TokenCommand.class, ExecCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, TokenCommand.class, ExecCommand.class, NewCertificateCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {
             "",
             "Exit status: 0 success, 1 authentication or remote failure, 2 invalid usage or input;"

@@ -63,7 +63,7 @@ class CertificateCredentialApiTest {
     }
 
     @Test
-    void theCertPackageExposesValuesAndTheOneReadingEntryPointOnly() throws Exception {
+    void theCertPackageExposesValuesTheOneReadingEntryPointAndTheGeneratorOnly() throws Exception {
         Path classes = Path.of(InspectedCertificate.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .resolve("io/jenkins/plugins/exotoken/core/cert");
         try (Stream<Path> files = Files.list(classes)) {
@@ -72,7 +72,8 @@ class CertificateCredentialApiTest {
                     .map(name -> name.substring(0, name.length() - ".class".length()))
                     .filter(CertificateCredentialApiTest::isPublic))
                     .containsExactlyInAnyOrder("CertificateFormat", "CertificateInfo", "CertificateReport", "Finding",
-                            "InspectedCertificate", "LoadedCertificate");
+                            "InspectedCertificate", "LoadedCertificate", "CertificateGenerator",
+                            "GeneratedCertificate");
         }
     }
 
