@@ -30,14 +30,21 @@ import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
  * algorithms only from the global {@code keystore.pkcs12.*} properties, which an administrator (or a legacy
  * setting) may have changed for the whole JVM; here they are fixed per file.
  */
-final class Pkcs12Writer {
+public final class Pkcs12Writer {
 
     /** PBKDF2 and MAC iterations: the JDK 17 default, so reading stays as fast as for the JDK's own files. */
     static final int ITERATIONS = 10_000;
 
     private Pkcs12Writer() {}
 
-    static byte[] write(String friendlyName, X509Certificate certificate, PrivateKey key, char[] password,
+    /**
+     * The PFX of one certificate and its key.
+     *
+     * @param friendlyName the name Windows shows for the entry
+     * @param password protects the key and the certificate, and keys the MAC
+     * @throws IllegalStateException when the JVM's cryptography cannot write it (no AES-256 or HMAC-SHA256)
+     */
+    public static byte[] write(String friendlyName, X509Certificate certificate, PrivateKey key, char[] password,
             SecureRandom random) {
         try {
             OutputEncryptor encryptor = new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)

@@ -8,6 +8,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * An output stream that masks what a {@link LogMasker} finds, line by line, before passing it on: for the console
@@ -35,7 +37,7 @@ public final class MaskingOutputStream extends OutputStream {
     public static final int DEFAULT_MAX_LINE = 1 << 20;
 
     private final OutputStream out;
-    private final LogMasker masker;
+    private final Supplier<LogMasker> maskers;
     private final Charset charset;
     private final int maxLine;
     private byte[] line = new byte[256];
@@ -45,15 +47,27 @@ public final class MaskingOutputStream extends OutputStream {
     private boolean closed;
 
     public MaskingOutputStream(OutputStream out, LogMasker masker, Charset charset) {
-        this(out, masker, charset, DEFAULT_MAX_LINE);
+        this(out, () -> masker, charset, DEFAULT_MAX_LINE);
+    }
+
+    /**
+     * A stream whose masker may change while it is written, e.g. a build log opened before the values it must
+     * mask exist: {@code maskers} is asked once per line (or part of a long line).
+     */
+    public MaskingOutputStream(OutputStream out, Supplier<LogMasker> maskers, Charset charset) {
+        this(out, maskers, charset, DEFAULT_MAX_LINE);
     }
 
     MaskingOutputStream(OutputStream out, LogMasker masker, Charset charset, int maxLine) {
+        this(out, () -> masker, charset, maxLine);
+    }
+
+    private MaskingOutputStream(OutputStream out, Supplier<LogMasker> maskers, Charset charset, int maxLine) {
         if (maxLine < 64) {
             throw new IllegalArgumentException("maxLine " + maxLine + " < 64");
         }
         this.out = out;
-        this.masker = masker;
+        this.maskers = Objects.requireNonNull(maskers, "maskers");
         this.charset = charset;
         this.maxLine = maxLine;
     }
@@ -113,7 +127,7 @@ public final class MaskingOutputStream extends OutputStream {
         int skip = inTokenRun ? runLength(text) : 0;
         inTokenRun = false;
         String rest = skip == 0 ? text : text.substring(skip);
-        Spans spans = masker.find(rest);
+        Spans spans = maskers.get().find(rest);
         if (skip == 0 && spans.isEmpty()) {
             out.write(line, 0, length);
         } else {
@@ -139,8 +153,9 @@ public final class MaskingOutputStream extends OutputStream {
             c = runLength(text);
             inTokenRun = c == text.length();
         } else {
+            LogMasker masker = maskers.get();
             int[] spans = masker.find(text).merged();
-            c = cutAt(text, spans);
+            c = cutAt(text, spans, masker.longestForm());
             // Cut at the end of a token shape whose run may go on in the bytes to come: their run is masked too.
             int n = text.length();
             inTokenRun = c == n && spans.length > 0 && spans[spans.length - 1] == n
@@ -161,9 +176,9 @@ public final class MaskingOutputStream extends OutputStream {
      * is outside every span and every run of token characters. Failing that (a run longer than half the buffer),
      * at the end of a span crossing that position, or at the position itself.
      */
-    private int cutAt(String text, int[] spans) {
+    private int cutAt(String text, int[] spans, int longestForm) {
         int n = text.length();
-        int keep = Math.max(1, Math.min(masker.longestForm(), n / 4)); // the last character may start a run
+        int keep = Math.max(1, Math.min(longestForm, n / 4)); // the last character may start a run
         int latest = n - keep;
         int next = spans.length - 2; // the last span starting before c
         for (int c = latest; c > n / 2; c--) {

@@ -8,7 +8,9 @@ import io.jenkins.plugins.exotoken.core.cert.CertificateReport;
 import io.jenkins.plugins.exotoken.core.cert.Finding;
 import io.jenkins.plugins.exotoken.core.cert.InspectedCertificate;
 import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
+import io.jenkins.plugins.exotoken.core.cert.Pkcs12Writer;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -22,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * version (parsing and validating cost milliseconds; a token request should not pay them).
  */
 public final class AppCertificate implements AppSecret {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PrivateKey privateKey;
     private final List<X509Certificate> chain;
@@ -68,6 +72,21 @@ public final class AppCertificate implements AppSecret {
         }
         LoadedCertificate loaded = inspected.loaded();
         return new AppCertificate(loaded.privateKey(), loaded.chain(), report);
+    }
+
+    /**
+     * This certificate and its key as a new PFX, for tools that read a certificate file
+     * ({@code Connect-ExchangeOnline -CertificateFilePath}): modern protection (AES-256, HMAC-SHA256).
+     *
+     * @param password protects the PFX; not empty
+     * @throws InvalidInputException when the password is empty
+     */
+    public byte[] toPkcs12(SecretValue password) throws InvalidInputException {
+        if (password.isEmpty()) {
+            throw new InvalidInputException("A certificate file needs a password: it holds the private key.");
+        }
+        return password.withChars(chars -> Pkcs12Writer.write("exo-token", chain.get(0), privateKey, chars,
+                RANDOM));
     }
 
     /** The key that signs client assertions. */
