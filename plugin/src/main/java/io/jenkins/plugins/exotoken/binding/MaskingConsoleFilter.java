@@ -3,25 +3,26 @@ package io.jenkins.plugins.exotoken.binding;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.console.ConsoleLogFilter;
 import hudson.model.Run;
-import hudson.util.Secret;
+import hudson.remoting.Channel;
 import io.jenkins.plugins.exotoken.core.redact.LogMask;
 import io.jenkins.plugins.exotoken.core.redact.MaskingOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Masks a block's token, its other secrets and anything token-shaped in the console log, line by line. It is
- * serialized with the block (and sent to agents, where output may be filtered): the values travel as
- * {@link Secret}s, and the masker is rebuilt from them where it runs.
+ * Masks a block's token, its other secrets and anything token-shaped in the console log, line by line.
+ *
+ * <p>Serialized with the block, it holds its values only encrypted with the controller's key. Sent to an agent
+ * (where a Pipeline filters a step's output), it is replaced by a copy holding them in plain text: that copy only
+ * travels over the encrypted agent channel and lives in the agent's memory, where the output to mask is anyway.
  */
 public final class MaskingConsoleFilter extends ConsoleLogFilter implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final List<Secret> values;
+    private final SealedValues values;
     private final String charset;
 
     /**
@@ -29,26 +30,41 @@ public final class MaskingConsoleFilter extends ConsoleLogFilter implements Seri
      * @param charset the build log's encoding
      */
     public MaskingConsoleFilter(@NonNull LogMask mask, @NonNull Charset charset) {
-        List<Secret> secrets = new ArrayList<>();
-        for (String value : mask.values()) {
-            secrets.add(Secret.fromString(value));
-        }
-        this.values = List.copyOf(secrets);
+        this.values = SealedValues.seal(mask.values());
         this.charset = charset.name();
     }
 
-    /** What this filter masks, rebuilt from its encrypted values. */
+    /** What this filter masks (on the controller). */
     @NonNull
     LogMask mask() {
-        List<String> plain = new ArrayList<>();
-        for (Secret value : values) {
-            plain.add(value.getPlainText());
-        }
-        return LogMask.of(plain);
+        return LogMask.of(values.open());
     }
 
     @Override
     public OutputStream decorateLogger(Run build, OutputStream logger) {
         return new MaskingOutputStream(logger, mask().masker(), Charset.forName(charset));
+    }
+
+    /** To an agent the values go in plain text (the channel is encrypted); anywhere else, sealed. */
+    private Object writeReplace() {
+        return Channel.current() == null ? this : new OnAgent(values.open(), charset);
+    }
+
+    /** The filter as an agent runs it. */
+    static final class OnAgent extends ConsoleLogFilter implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final List<String> values;
+        private final String charset;
+
+        OnAgent(List<String> values, String charset) {
+            this.values = List.copyOf(values);
+            this.charset = charset;
+        }
+
+        @Override
+        public OutputStream decorateLogger(Run build, OutputStream logger) {
+            return new MaskingOutputStream(logger, LogMask.of(values).masker(), Charset.forName(charset));
+        }
     }
 }
