@@ -19,7 +19,7 @@ import org.springframework.security.core.Authentication;
  */
 public abstract class CredentialContext {
 
-    private CredentialContext() {}
+    CredentialContext() {}
 
     /**
      * Lookups for a build: as the build's authentication, with credentials parameters and usage tracking, the way

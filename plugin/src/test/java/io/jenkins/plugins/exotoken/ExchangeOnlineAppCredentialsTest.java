@@ -1,0 +1,109 @@
+package io.jenkins.plugins.exotoken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import hudson.util.Secret;
+import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.identity.Cloud;
+import io.jenkins.plugins.exotoken.core.token.TokenScope;
+import io.jenkins.plugins.exotoken.source.AppCredentialVaultAccess;
+import io.jenkins.plugins.exotoken.source.ClientSecretCredentialSource;
+import io.jenkins.plugins.exotoken.source.ClientSecretSource;
+import io.jenkins.plugins.exotoken.source.KeyVaultSecretSource;
+import io.jenkins.plugins.exotoken.source.SecretResolution;
+import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
+import org.junit.jupiter.api.Test;
+
+class ExchangeOnlineAppCredentialsTest {
+
+    private static final String TENANT = "9f8e7d6c-aaaa-bbbb-cccc-ddddeeeeffff";
+    private static final String CLIENT = "0e4d3b5a-1111-2222-3333-444455556666";
+
+    @Test
+    void theIdentityIsCoresWithTheCredentialNamedInErrors() throws Exception {
+        ExchangeOnlineAppCredentials app = app("exo-app", new ClientSecretSource(Secret.fromString("s3cret-value")));
+        app.setCloud("USGOVHIGH");
+
+        assertThat(app.identity().cloud()).isEqualTo(Cloud.US_GOV_GCC_HIGH);
+        assertThat(app.identity().organization()).isEqualTo("contoso.onmicrosoft.com");
+
+        ExchangeOnlineAppCredentials typo = new ExchangeOnlineAppCredentials(CredentialsScope.GLOBAL, "typo", null,
+                "common", CLIENT, "contoso.onmicrosoft.com", new ClientSecretSource(Secret.fromString("x-secret")));
+        assertThatThrownBy(typo::identity).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("credential 'typo': Tenant 'common' cannot issue app-only tokens");
+    }
+
+    @Test
+    void aCustomCloudWithoutEndpointsSaysWhatToSet() {
+        ExchangeOnlineAppCredentials app = app("exo-app", new ClientSecretSource(Secret.fromString("s3cret-value")));
+        app.setCloud("custom");
+
+        assertThatThrownBy(app::cloud).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("credential 'exo-app'").hasMessageContaining("no endpoints are set");
+    }
+
+    @Test
+    void aClientSecretFromASecretTextCredentialIsLookedUpWhereTheAppIsUsed() throws Exception {
+        ExchangeOnlineAppCredentials app = app("exo-app", new ClientSecretCredentialSource("exo-secret-text"));
+        MapCredentialContext folder = new MapCredentialContext().with(app, TestCredentials.secretText(
+                "exo-secret-text", "Q~folder-secret-value"));
+
+        var request = app.tokenRequest(folder, TokenScope.forResource(Cloud.GLOBAL, null), null);
+
+        assertThat(((ClientSecret) request.secret()).value().reveal()).isEqualTo("Q~folder-secret-value");
+        assertThat(request.scope().value()).isEqualTo("https://outlook.office365.com/.default");
+    }
+
+    @Test
+    void aMissingOrMistypedReferenceNamesBothCredentialsAndThePlace() {
+        ExchangeOnlineAppCredentials app = app("exo-app", new ClientSecretCredentialSource("exo-secret-text"));
+
+        assertThatThrownBy(() -> app.tokenRequest(new MapCredentialContext(), TokenScope.of(
+                        "https://graph.microsoft.com/.default"), null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Credential 'exo-secret-text' (the client secret of credential 'exo-app') was not found"
+                        + " for test folder: check the id, and that it is in a store and domain visible there.");
+        ExchangeOnlineAppCredentials other = app("exo-secret-text",
+                new ClientSecretSource(Secret.fromString("not-a-secret-text")));
+        assertThatThrownBy(() -> app.tokenRequest(new MapCredentialContext().with(other), TokenScope.of(
+                        "https://graph.microsoft.com/.default"), null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("(the client secret of credential 'exo-app') is a");
+    }
+
+    @Test
+    void aVaultReaderThatLeadsBackToTheCredentialIsRefusedAsACycle() {
+        ExchangeOnlineAppCredentials a = app("app-a", new KeyVaultSecretSource("https://contoso.vault.azure.net",
+                "a-secret", new AppCredentialVaultAccess("app-b")));
+        ExchangeOnlineAppCredentials b = app("app-b", new KeyVaultSecretSource("https://contoso.vault.azure.net",
+                "b-secret", new AppCredentialVaultAccess("app-a")));
+        MapCredentialContext folder = new MapCredentialContext().with(a, b);
+
+        assertThatThrownBy(() -> a.tokenRequest(folder, TokenScope.forResource(Cloud.GLOBAL, null), null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Credential 'app-a' cannot be resolved: its credentials refer back to themselves"
+                        + " (app-a → app-b → app-a). Choose a Key Vault reader that does not depend on this credential.");
+        ExchangeOnlineAppCredentials self = app("self", new KeyVaultSecretSource("https://contoso.vault.azure.net",
+                "s", new AppCredentialVaultAccess("self")));
+        assertThatThrownBy(() -> self.tokenRequest(new MapCredentialContext().with(self),
+                TokenScope.forResource(Cloud.GLOBAL, null), null))
+                .hasMessageContaining("(self → self)");
+    }
+
+    @Test
+    void enteringTheSameCredentialTwiceIsTheOnlyCycle() throws Exception {
+        SecretResolution start = SecretResolution.start(new MapCredentialContext(), TokenEngine.get(), "a",
+                Cloud.GLOBAL);
+
+        assertThat(start.enter("b", Cloud.GLOBAL).enter("c", Cloud.CHINA).cloud()).isEqualTo(Cloud.CHINA);
+        assertThatThrownBy(() -> start.enter("b", Cloud.GLOBAL).enter("a", Cloud.GLOBAL))
+                .hasMessageContaining("(a → b → a)");
+    }
+
+    private static ExchangeOnlineAppCredentials app(String id, io.jenkins.plugins.exotoken.source.AppSecretSource source) {
+        return new ExchangeOnlineAppCredentials(CredentialsScope.GLOBAL, id, null, TENANT, CLIENT,
+                "Contoso.onmicrosoft.com", source);
+    }
+}
