@@ -36,6 +36,17 @@ public final class TokenEngine {
         return instance;
     }
 
+    /**
+     * Puts another engine in place, e.g. one that trusts a test simulator's CA; the plugin itself never calls it.
+     *
+     * @return the engine that was in place, or {@code null}
+     */
+    static synchronized TokenEngine replace(TokenEngine engine) {
+        TokenEngine previous = instance;
+        instance = engine;
+        return previous;
+    }
+
     /** App-only and managed-identity tokens, cached and single-flight. */
     @NonNull
     public TokenService tokens() {
