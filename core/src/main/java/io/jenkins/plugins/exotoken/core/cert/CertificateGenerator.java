@@ -120,14 +120,16 @@ public final class CertificateGenerator {
      */
     public GeneratedCertificate successorOf(X509Certificate current, int validityDays, SecretValue password)
             throws InvalidInputException {
-        return generate(commonName(current), successorKeySize(CertificateInfo.keySize(current.getPublicKey()),
-                current.getPublicKey().getAlgorithm()), validityDays, password);
+        return generate(commonName(current), successorKeySize(current), validityDays, password);
     }
 
     /** {@link #successorOf(X509Certificate, int, SecretValue)} with a new random password. */
     public GeneratedCertificate successorOf(X509Certificate current, int validityDays) throws InvalidInputException {
-        return generate(commonName(current), successorKeySize(CertificateInfo.keySize(current.getPublicKey()),
-                current.getPublicKey().getAlgorithm()), validityDays);
+        return generate(commonName(current), successorKeySize(current), validityDays);
+    }
+
+    private static int successorKeySize(X509Certificate current) {
+        return successorKeySize(CertificateInfo.keySize(current.getPublicKey()), current.getPublicKey().getAlgorithm());
     }
 
     static int successorKeySize(int bits, String algorithm) {
