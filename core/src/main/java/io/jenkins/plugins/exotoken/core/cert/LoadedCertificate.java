@@ -1,6 +1,7 @@
 package io.jenkins.plugins.exotoken.core.cert;
 
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,20 @@ public record LoadedCertificate(
     /** The app's own certificate: the first of the chain. */
     public X509Certificate leaf() {
         return chain.get(0);
+    }
+
+    /**
+     * The leaf certificate and the key as a new PFX with modern protection (AES-256, HMAC-SHA256), e.g. for a
+     * tool that reads a certificate file.
+     *
+     * @param friendlyName the name Windows shows for the entry
+     * @throws IllegalStateException when there is no private key, or the JVM cannot write such a PFX
+     */
+    public byte[] toPkcs12(String friendlyName, char[] password, SecureRandom random) {
+        if (privateKey == null) {
+            throw new IllegalStateException("no private key to write");
+        }
+        return Pkcs12Writer.write(friendlyName, leaf(), privateKey, password, random);
     }
 
     /** Never prints key material. */

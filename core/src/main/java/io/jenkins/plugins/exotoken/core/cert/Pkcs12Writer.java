@@ -30,7 +30,7 @@ import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
  * algorithms only from the global {@code keystore.pkcs12.*} properties, which an administrator (or a legacy
  * setting) may have changed for the whole JVM; here they are fixed per file.
  */
-public final class Pkcs12Writer {
+final class Pkcs12Writer {
 
     /** PBKDF2 and MAC iterations: the JDK 17 default, so reading stays as fast as for the JDK's own files. */
     static final int ITERATIONS = 10_000;
@@ -44,7 +44,7 @@ public final class Pkcs12Writer {
      * @param password protects the key and the certificate, and keys the MAC
      * @throws IllegalStateException when the JVM's cryptography cannot write it (no AES-256 or HMAC-SHA256)
      */
-    public static byte[] write(String friendlyName, X509Certificate certificate, PrivateKey key, char[] password,
+    static byte[] write(String friendlyName, X509Certificate certificate, PrivateKey key, char[] password,
             SecureRandom random) {
         try {
             OutputEncryptor encryptor = new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)

@@ -3,12 +3,12 @@ package io.jenkins.plugins.exotoken.core.secret;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.KeyedDigest;
 import io.jenkins.plugins.exotoken.core.SecretValue;
+import io.jenkins.plugins.exotoken.core.cert.CertificateFormat;
 import io.jenkins.plugins.exotoken.core.cert.CertificateInfo;
 import io.jenkins.plugins.exotoken.core.cert.CertificateReport;
 import io.jenkins.plugins.exotoken.core.cert.Finding;
 import io.jenkins.plugins.exotoken.core.cert.InspectedCertificate;
 import io.jenkins.plugins.exotoken.core.cert.LoadedCertificate;
-import io.jenkins.plugins.exotoken.core.cert.Pkcs12Writer;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
@@ -85,8 +85,8 @@ public final class AppCertificate implements AppSecret {
         if (password.isEmpty()) {
             throw new InvalidInputException("A certificate file needs a password: it holds the private key.");
         }
-        return password.withChars(chars -> Pkcs12Writer.write("exo-token", chain.get(0), privateKey, chars,
-                RANDOM));
+        LoadedCertificate loaded = new LoadedCertificate(CertificateFormat.PKCS12, chain, privateKey);
+        return password.withChars(chars -> loaded.toPkcs12("exo-token", chars, RANDOM));
     }
 
     /** The key that signs client assertions. */
