@@ -2,27 +2,26 @@ package io.jenkins.plugins.exotoken.binding;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.AbortException;
-import hudson.EnvVars;
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.Launcher;
 import hudson.Util;
-import hudson.console.ConsoleLogFilter;
 import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
+import hudson.model.BuildListener;
 import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
+import hudson.tasks.BuildWrapper;
 import hudson.tasks.BuildWrapperDescriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.exotoken.Messages;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.env.TokenEnvironment;
+import io.jenkins.plugins.exotoken.core.redact.MaskingOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
 import java.util.Set;
-import jenkins.tasks.SimpleBuildWrapper;
+import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -31,10 +30,11 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * "Use an Exchange Online access token" for freestyle jobs: the same token, variables, masking and files as
- * {@code withExoToken}, for the whole build. Pipelines use the step: through the generic {@code wrap} step the
- * values would be kept unencrypted and not declared sensitive, so this wrapper refuses to run there.
+ * {@code withExoToken}, for the whole build. A plain {@link BuildWrapper}, not a {@code SimpleBuildWrapper}, so
+ * Pipeline's generic {@code wrap} step does not offer it (that path keeps values unencrypted and declares none
+ * sensitive): Pipelines use {@code withExoToken}.
  */
-public final class ExoTokenBuildWrapper extends SimpleBuildWrapper implements TokenStepOptions {
+public final class ExoTokenBuildWrapper extends BuildWrapper implements TokenStepOptions {
 
     private final String credentialsId;
 
@@ -130,21 +130,37 @@ public final class ExoTokenBuildWrapper extends SimpleBuildWrapper implements To
     }
 
     @Override
-    public void setUp(Context context, Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener,
-            EnvVars initialEnvironment) throws IOException, InterruptedException {
-        if (!(build instanceof AbstractBuild)) {
-            throw new AbortException(Messages.ExoTokenBuildWrapper_pipeline(credentialsId));
-        }
-        BoundToken bound = TokenBinder.bind(TokenStepOptions.toOptions(this), build, workspace, listener,
+    public Environment setUp(AbstractBuild build, Launcher launcher, BuildListener listener)
+            throws IOException, InterruptedException {
+        String id = build.getExternalizableId();
+        BoundToken bound = TokenBinder.bind(TokenStepOptions.toOptions(this), build, build.getWorkspace(), listener,
                 build.getCharset());
-        FreestyleMasks.publish(build.getExternalizableId(), bound.consoleFilter().mask());
-        bound.environment().plainValues().forEach(context::env);
-        context.setDisposer(new Release(bound));
+        FreestyleMasks.publish(id, bound.consoleFilter().mask());
+        Map<String, String> variables = bound.environment().plainValues();
+        return new Environment() {
+            @Override
+            public void buildEnvVars(Map<String, String> env) {
+                env.putAll(variables);
+            }
+
+            @Override
+            public boolean tearDown(AbstractBuild finished, BuildListener finishedListener)
+                    throws IOException, InterruptedException {
+                try {
+                    bound.release(finishedListener);
+                } finally {
+                    FreestyleMasks.forget(id);
+                }
+                return true;
+            }
+        };
     }
 
+    /** Installed when the build starts, before {@link #setUp}: token shapes at once, the values once bound. */
     @Override
-    public ConsoleLogFilter createLoggerDecorator(@NonNull Run<?, ?> build) {
-        return new FreestyleMaskingFilter(build.getExternalizableId());
+    public OutputStream decorateLogger(AbstractBuild build, OutputStream logger) {
+        String id = build.getExternalizableId();
+        return new MaskingOutputStream(logger, () -> FreestyleMasks.masker(id), build.getCharset());
     }
 
     @Override
@@ -159,28 +175,8 @@ public final class ExoTokenBuildWrapper extends SimpleBuildWrapper implements To
         }
     }
 
-    /** Removes the build's files and stops the token file's renewal, however the build ends. */
-    private static final class Release extends Disposer {
-        private static final long serialVersionUID = 1L;
-
-        private final BoundToken bound;
-
-        Release(BoundToken bound) {
-            this.bound = bound;
-        }
-
-        @Override
-        public void tearDown(Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener)
-                throws IOException, InterruptedException {
-            try {
-                bound.release(listener);
-            } finally {
-                FreestyleMasks.forget(build.getExternalizableId());
-            }
-        }
-    }
-
     @Extension
+    @Symbol("exchangeOnlineToken")
     public static final class DescriptorImpl extends BuildWrapperDescriptor {
         @Override
         public boolean isApplicable(AbstractProject<?, ?> item) {

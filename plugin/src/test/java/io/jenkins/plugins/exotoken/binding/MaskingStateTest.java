@@ -3,6 +3,7 @@ package io.jenkins.plugins.exotoken.binding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.exotoken.core.redact.LogMask;
+import io.jenkins.plugins.exotoken.core.redact.MaskingOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -53,9 +54,10 @@ class MaskingStateTest {
 
     @Test
     void aFreestyleBuildIsMaskedForTokenShapesFromItsFirstLineAndForItsValuesOnceBound() throws Exception {
-        FreestyleMaskingFilter filter = new FreestyleMaskingFilter("job/x#1");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (OutputStream out = filter.decorateLogger(null, log)) {
+        // What the wrapper's decorateLogger installs for build job/x#1 when the build starts.
+        try (OutputStream out = new MaskingOutputStream(log, () -> FreestyleMasks.masker("job/x#1"),
+                StandardCharsets.UTF_8)) {
             out.write(("before " + TOKEN + " " + PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
             FreestyleMasks.publish("job/x#1", LogMask.of(List.of(TOKEN, PASSWORD)));
             out.write(("after " + PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
