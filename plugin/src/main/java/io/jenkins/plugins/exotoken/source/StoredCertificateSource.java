@@ -7,11 +7,13 @@ import hudson.util.Secret;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.SecretValue;
 import io.jenkins.plugins.exotoken.core.cert.CertificateInfo;
+import io.jenkins.plugins.exotoken.core.cert.Finding;
 import io.jenkins.plugins.exotoken.core.cert.InspectedCertificate;
 import io.jenkins.plugins.exotoken.core.secret.AppCertificate;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -86,6 +88,14 @@ abstract class StoredCertificateSource extends AppSecretSource {
     @CheckForNull
     public final CertificateInfo getCertificateInfo() {
         return storedCertificate().orElse(null);
+    }
+
+    /** For the form: what core warns about the stored certificate (expiring soon, weak key, …). */
+    @NonNull
+    public final List<String> getCertificateWarnings() {
+        return inspect(Clock.systemUTC())
+                .map(inspected -> inspected.report().warnings().stream().map(Finding::message).toList())
+                .orElse(List.of());
     }
 
     /** What reading the stored bytes finds, errors and warnings included; empty when they cannot be read. */
