@@ -3,9 +3,16 @@ package jenkins.model;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.ProxyConfiguration;
+import hudson.model.ItemGroup;
+import hudson.model.TopLevelItem;
+import hudson.security.AccessControlled;
 
-/** Compile-only declaration of the Jenkins singleton (jenkinsci/jenkins core). */
-public class Jenkins {
+/**
+ * Compile-only declaration of the Jenkins singleton (jenkinsci/jenkins core). Of its supertypes only those the
+ * plugin relies on are declared: upstream's {@code DirectlyModifiableTopLevelItemGroup} is an
+ * {@code ItemGroup<TopLevelItem>}.
+ */
+public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
 
     // Upstream has only protected constructors with arguments; private keeps the stub from adding one.
     private Jenkins() {}

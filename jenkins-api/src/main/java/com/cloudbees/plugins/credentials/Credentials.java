@@ -1,0 +1,13 @@
+package com.cloudbees.plugins.credentials;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Describable;
+import java.io.Serializable;
+
+/** Compile-only declaration of {@code Credentials} (jenkinsci/credentials-plugin). */
+public interface Credentials extends Describable<Credentials>, Serializable {
+
+    @NonNull
+    @Override
+    CredentialsDescriptor getDescriptor();
+}

@@ -1,0 +1,10 @@
+package com.cloudbees.plugins.credentials;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.io.Serializable;
+
+/** Compile-only declaration of {@code CredentialsMatcher} (jenkinsci/credentials-plugin). */
+public interface CredentialsMatcher extends Serializable {
+
+    boolean matches(@NonNull Credentials item);
+}

@@ -1,0 +1,12 @@
+package com.cloudbees.plugins.credentials.common;
+
+import com.cloudbees.plugins.credentials.Credentials;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.security.KeyStore;
+
+/** Compile-only declaration of {@code CertificateCredentials} (jenkinsci/credentials-plugin). */
+public interface CertificateCredentials extends Credentials, PasswordCredentials {
+
+    @NonNull
+    KeyStore getKeyStore();
+}

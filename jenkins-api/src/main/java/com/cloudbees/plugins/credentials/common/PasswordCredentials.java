@@ -1,0 +1,12 @@
+package com.cloudbees.plugins.credentials.common;
+
+import com.cloudbees.plugins.credentials.Credentials;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.util.Secret;
+
+/** Compile-only declaration of {@code PasswordCredentials} (jenkinsci/credentials-plugin). */
+public interface PasswordCredentials extends Credentials {
+
+    @NonNull
+    Secret getPassword();
+}
