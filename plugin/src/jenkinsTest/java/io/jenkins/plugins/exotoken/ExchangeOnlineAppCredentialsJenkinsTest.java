@@ -92,6 +92,24 @@ class ExchangeOnlineAppCredentialsJenkinsTest {
     }
 
     @Test
+    void testConnectionAcquiresATokenAndReportsTheExchangeRole(JenkinsRule r) throws Exception {
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin"));
+        try (SimulatedApp entra = new SimulatedApp().store("exo-sim")) {
+            JenkinsRule.WebClient admin = r.createWebClient().login("admin");
+            for (String id : new String[] {"exo-sim", "exo-sim-cert"}) {
+                WebRequest post = new WebRequest(new URL(r.getURL(), "descriptorByName/"
+                        + ExchangeOnlineAppCredentials.class.getName() + "/testConnection?id=" + id), HttpMethod.POST);
+                admin.addCrumb(post);
+                String answer = admin.getPage(post).getWebResponse().getContentAsString();
+                assertThat(answer).as(id).contains("Token acquired").contains("carries the Exchange.ManageAsApp role")
+                        .doesNotContain(entra.app.secret).doesNotContain("eyJ");
+            }
+        }
+    }
+
+    @Test
     void monitorWarnsAboutACertificateExpiringWithinThirtyDays(JenkinsRule r) throws Exception {
         GeneratedCertificate soon = new CertificateGenerator(Clock.systemUTC(), new SecureRandom())
                 .generate("exo-token expiring", 2048, 10);
