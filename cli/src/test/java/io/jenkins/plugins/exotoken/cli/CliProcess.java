@@ -1,5 +1,7 @@
 package io.jenkins.plugins.exotoken.cli;
 
+import io.jenkins.plugins.exotoken.core.testing.EntraSimulator;
+import io.jenkins.plugins.exotoken.core.testing.TestPki;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +21,14 @@ final class CliProcess {
 
     CliProcess(List<String> jvmOptions) {
         this.jvmOptions = jvmOptions;
+    }
+
+    /** A CLI that trusts the simulator's CA through the JVM's trust-store properties, the store kept in {@code dir}. */
+    static CliProcess trusting(EntraSimulator simulator, Path dir) throws IOException {
+        Path trust = dir.resolve("trust.p12");
+        Files.write(trust, TestPki.trustStore(simulator.caCertificate(), "changeit"));
+        return new CliProcess(List.of("-Djavax.net.ssl.trustStore=" + trust,
+                "-Djavax.net.ssl.trustStorePassword=changeit"));
     }
 
     Result run(Map<String, String> environment, List<String> args) throws IOException, InterruptedException {

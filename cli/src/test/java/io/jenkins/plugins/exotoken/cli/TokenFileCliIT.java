@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.exotoken.core.testing.EntraSimulator;
 import io.jenkins.plugins.exotoken.core.testing.TestApp;
-import io.jenkins.plugins.exotoken.core.testing.TestPki;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -27,21 +26,16 @@ class TokenFileCliIT {
     /** Short enough that a renewal comes within seconds (at half of it: the minimum validity is capped there). */
     private static final Duration LIFETIME = Duration.ofSeconds(6);
     private static final String JWT = "eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+";
-    private static EntraSimulator entra;
-    private static TestApp app;
+    private static final EntraSimulator entra = EntraSimulator.start();
+    private static final TestApp app = new TestApp(entra);
     private static CliProcess cli;
     @TempDir
     static Path dir;
 
     @BeforeAll
     static void start() throws Exception {
-        entra = EntraSimulator.start();
         entra.tokenLifetime(LIFETIME);
-        app = new TestApp(entra);
-        Path trust = dir.resolve("trust.p12");
-        Files.write(trust, TestPki.trustStore(entra.caCertificate(), "changeit"));
-        cli = new CliProcess(List.of("-Djavax.net.ssl.trustStore=" + trust,
-                "-Djavax.net.ssl.trustStorePassword=changeit"));
+        cli = CliProcess.trusting(entra, dir);
     }
 
     @AfterAll
