@@ -4,9 +4,13 @@ import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.env.TokenEnvironment;
 import io.jenkins.plugins.exotoken.core.input.Printable;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Run COMMAND with a fresh token in its environment: EXO_ACCESS_TOKEN (or --token-variable),"
                 + " EXO_TOKEN_EXPIRES_ON, EXO_ORGANIZATION, EXO_APP_ID, EXO_TENANT_ID, EXO_ENVIRONMENT_NAME."
                 + " The variables named by --client-secret-env, --password-env, --vault-client-secret-env and"
-                + " --vault-password-env are removed from its environment."
+                + " --vault-password-env are removed from its environment. With --token-file, also"
+                + " EXO_ACCESS_TOKEN_FILE: a file holding the token, renewed before it expires while COMMAND runs"
+                + " and removed when it ends."
                 + " Returns the command's exit status.")
 final class ExecCommand implements Callable<Integer> {
 
@@ -44,6 +50,11 @@ final class ExecCommand implements Callable<Integer> {
             + " or runs (PATH, LD_PRELOAD, BASH_ENV, …).")
     String tokenVariable;
 
+    @Option(names = "--token-file", description = "Also set EXO_ACCESS_TOKEN_FILE: a file in a new private"
+            + " temporary directory holding the token alone, replaced by a fresh token before it expires (at 75 %"
+            + " of its lifetime) for as long as COMMAND runs, and removed when it ends, however it ends.")
+    boolean tokenFile;
+
     @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command and its arguments, after --.")
     List<String> command;
 
@@ -52,20 +63,49 @@ final class ExecCommand implements Callable<Integer> {
         // Input first: nothing is requested from Entra ID for a run that cannot start.
         requireCommandAfterDoubleDash();
         String tokenName = TokenEnvironment.tokenVariable(tokenVariable);
-        TokenOptions.Acquired acquired = options.acquire(cli.environment, spec.commandLine().getErr());
-        TokenEnvironment environment = TokenEnvironment.of(acquired.identity(), acquired.token(), tokenName);
+        PrintWriter err = spec.commandLine().getErr();
+        try (TokenOptions.Session session = options.open(cli.environment, err)) {
+            TokenEnvironment environment = TokenEnvironment.of(session.identity(), session.token(), tokenName);
+            if (!tokenFile) {
+                return run(environment.variables(), null);
+            }
+            RenewedTokenFile file = RenewedTokenFile.start(session, err);
+            Map<String, String> variables = new LinkedHashMap<>(environment.variables());
+            variables.put(TokenEnvironment.ACCESS_TOKEN_FILE, file.path().toString());
+            return run(variables, file);
+        }
+    }
+
+    /** Runs the command; ends it, then removes the token file, whether it ends or exo-token is signalled. */
+    private int run(Map<String, String> variables, @Nullable RenewedTokenFile file) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().keySet().removeAll(options.secret.secretVariables());
-        builder.environment().putAll(environment.variables());
+        builder.environment().putAll(variables);
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
+            if (file != null) {
+                file.close();
+            }
             throw new InvalidInputException("Cannot run " + Printable.quote(command.get(0)) + ": "
                     + Printable.escape(e.getMessage()));
         }
-        // Ctrl-C or a kill of exo-token ends the command too.
-        Thread reaper = new Thread(process::destroy, "exo-token-exec-reaper");
+        // Ctrl-C or a kill of exo-token ends the command too, and removes the token file: the JVM ends once its
+        // shutdown hooks have run, whatever the main thread was doing.
+        Thread reaper = new Thread(() -> {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+                if (file != null) {
+                    file.close();
+                }
+            } catch (IOException | InterruptedException e) {
+                // the JVM is ending: nowhere left to report it
+            }
+        }, "exo-token-exec-reaper");
         Runtime.getRuntime().addShutdownHook(reaper);
         try {
             return process.waitFor();
@@ -74,6 +114,9 @@ final class ExecCommand implements Callable<Integer> {
                 Runtime.getRuntime().removeShutdownHook(reaper);
             } catch (IllegalStateException shuttingDown) {
                 // the hook runs anyway
+            }
+            if (file != null) {
+                file.close();
             }
         }
     }

@@ -46,6 +46,28 @@ final class TokenOptions {
     record Acquired(AppIdentity identity, AccessToken token) {}
 
     Acquired acquire(Map<String, String> environment, PrintWriter err) throws ExoTokenException, InterruptedException {
+        try (Session session = open(environment, err)) {
+            return new Acquired(session.identity(), session.token());
+        }
+    }
+
+    /**
+     * A token as {@link #acquire} gets it, with the engine and the request kept for more tokens (a renewed token
+     * file); the caller closes it.
+     */
+    record Session(Engine engine, TokenRequest request, AccessToken token) implements AutoCloseable {
+
+        AppIdentity identity() {
+            return request.identity();
+        }
+
+        @Override
+        public void close() {
+            engine.close();
+        }
+    }
+
+    Session open(Map<String, String> environment, PrintWriter err) throws ExoTokenException, InterruptedException {
         if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
             throw new InvalidInputException("--timeout must be between 1 and " + MAX_TIMEOUT_SECONDS + " seconds, not "
                     + timeoutSeconds + ".");
@@ -55,12 +77,14 @@ final class TokenOptions {
         HttpSettings settings = HttpSettings.defaults()
                 .withTimeouts(HttpSettings.DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(timeoutSeconds));
         List<String> warnings = new ArrayList<>();
-        try (Engine engine = Engine.start(settings)) {
+        Engine engine = Engine.start(settings);
+        try {
             AppSecret appSecret = secret.secret(environment, app.cloud(), engine);
             if (appSecret instanceof AppCertificate certificate) {
                 certificate.warnings().forEach(w -> warnings.add(w.message()));
             }
-            AccessToken token = engine.tokens().acquire(new TokenRequest(app, appSecret, tokenScope));
+            TokenRequest request = new TokenRequest(app, appSecret, tokenScope);
+            AccessToken token = engine.tokens().acquire(request);
             // Claims that cannot be read (an opaque token) say nothing about the roles: no warning then.
             boolean noRoles = token.roles().map(List::isEmpty).orElse(false);
             if (noRoles && tokenScope.equals(TokenScope.forResource(app.cloud(), TokenScope.EXCHANGE))) {
@@ -70,7 +94,10 @@ final class TokenOptions {
             }
             warnings.forEach(w -> err.println("warning: " + w));
             err.flush();
-            return new Acquired(app, token);
+            return new Session(engine, request, token);
+        } catch (ExoTokenException | InterruptedException | RuntimeException e) {
+            engine.close();
+            throw e;
         }
     }
 }

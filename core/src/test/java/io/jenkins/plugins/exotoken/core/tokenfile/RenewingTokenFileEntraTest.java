@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.testing.EntraSimulator;
 import io.jenkins.plugins.exotoken.core.testing.Fault;
+import io.jenkins.plugins.exotoken.core.testing.LogCapture;
 import io.jenkins.plugins.exotoken.core.testing.MutableClock;
 import io.jenkins.plugins.exotoken.core.testing.TestApp;
 import io.jenkins.plugins.exotoken.core.token.AccessToken;
@@ -17,52 +18,42 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A token file renewed through a real TokenService (with its cache) from the Entra ID simulator. */
+/** A token file renewed through a real TokenService (with its cache) from the Entra ID SIMULATOR. */
 class RenewingTokenFileEntraTest {
 
-    private static EntraSimulator simulator;
-    @TempDir
-    Path dir;
+    private static final EntraSimulator SIMULATOR = EntraSimulator.start();
     private final MutableClock clock = new MutableClock();
     private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final List<RenewalFailure> failures = new CopyOnWriteArrayList<>();
-    private final Logger logger = Logger.getLogger(RenewingTokenFile.class.getName());
-    private TestApp app;
-    private TokenService service;
+    private final TestApp app = new TestApp(SIMULATOR);
+    private final TokenService service = new TokenService(app.httpSettings(),
+            new RetryPolicy(3, Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofSeconds(10)), clock);
+    private final LogCapture log = LogCapture.of(RenewingTokenFile.class);
     private TokenRequest request;
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = EntraSimulator.start();
-    }
+    @TempDir
+    Path dir;
 
     @AfterAll
     static void stopSimulator() {
-        simulator.close();
+        SIMULATOR.close();
     }
 
     @BeforeEach
     void setUp() throws Exception {
-        app = new TestApp(simulator);
-        service = new TokenService(app.httpSettings(),
-                new RetryPolicy(3, Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofSeconds(10)), clock);
         request = new TokenRequest("credential 'exo-app'", app.identity, app.certificateCredential(),
                 TokenScope.forResource(app.cloud, "exchange"), MinimumValidity.DEFAULT);
-        simulator.resetCounts();
-        logger.setUseParentHandlers(false);
+        SIMULATOR.resetCounts();
     }
 
     @AfterEach
     void tearDown() {
-        logger.setUseParentHandlers(true);
+        log.close();
         service.close();
     }
 
@@ -89,8 +80,8 @@ class RenewingTokenFileEntraTest {
             assertThat(service.acquire(request)).as("what the block's own requests get").isSameAs(renewed);
             assertThat(renewed.reveal()).isNotEqualTo(first.reveal());
             assertThat(Files.readString(dir.resolve("token"))).isEqualTo(renewed.reveal());
-            assertThat(simulator.verifyIssued(renewed.reveal())).isNotNull();
-            assertThat(simulator.tokenRequests()).isEqualTo(2);
+            assertThat(SIMULATOR.verifyIssued(renewed.reveal())).isNotNull();
+            assertThat(SIMULATOR.tokenRequests()).isEqualTo(2);
             assertThat(failures).isEmpty();
         }
     }
@@ -100,9 +91,9 @@ class RenewingTokenFileEntraTest {
         AccessToken first = service.acquire(request);
 
         try (RenewingTokenFile tokenFile = start(first)) {
-            simulator.inject(Fault.status(503), Fault.status(503), Fault.status(503));
+            SIMULATOR.inject(Fault.status(503), Fault.status(503), Fault.status(503));
             scheduler.runNext(); // Entra ID is unavailable: the service serves the token the file holds
-            int duringTheOutage = simulator.tokenRequests();
+            int duringTheOutage = SIMULATOR.tokenRequests();
             scheduler.runNext(); // +10 s: the service waits a minute before asking again, and serves it again
             scheduler.runNext(); // +20 s
             scheduler.runNext(); // +40 s: more than a minute after the outage, asked again
@@ -110,7 +101,7 @@ class RenewingTokenFileEntraTest {
             assertThat(failures).hasSize(3).allSatisfy(f -> assertThat(f.message())
                     .contains("answered with the token the file already holds").doesNotContain(first.reveal()));
             assertThat(duringTheOutage).isEqualTo(1 + 3);
-            assertThat(simulator.tokenRequests()).isEqualTo(1 + 3 + 1);
+            assertThat(SIMULATOR.tokenRequests()).isEqualTo(1 + 3 + 1);
             assertThat(tokenFile.token().reveal()).isNotEqualTo(first.reveal());
             assertThat(Files.readString(dir.resolve("token"))).isEqualTo(tokenFile.token().reveal());
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.ServiceUnavailableException;
+import io.jenkins.plugins.exotoken.core.testing.LogCapture;
 import io.jenkins.plugins.exotoken.core.testing.MutableClock;
 import io.jenkins.plugins.exotoken.core.token.AccessToken;
 import io.jenkins.plugins.exotoken.core.token.MinimumValidity;
@@ -24,10 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,34 +53,19 @@ class RenewingTokenFileTest {
             failures.add(failure);
         }
     };
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Logger logger = Logger.getLogger(RenewingTokenFile.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private LogCapture log;
     private Path file;
     private int issued;
 
     @BeforeEach
     void setUp() {
         file = dir.resolve("token");
-        logger.addHandler(capture);
-        logger.setUseParentHandlers(false);
+        log = LogCapture.of(RenewingTokenFile.class);
     }
 
     @AfterEach
     void tearDown() {
-        logger.removeHandler(capture);
-        logger.setUseParentHandlers(true);
+        log.close();
     }
 
     /** A token of the given lifetime from now; each one a different value and length, shaped like a JWT. */
@@ -185,8 +168,7 @@ class RenewingTokenFileTest {
             assertThat(failures.get(7).message()).contains("Its token expired at");
             assertThat(renewed).containsExactly(tokenFile.token());
             assertThat(Files.readString(file)).isEqualTo(tokenFile.token().reveal()).isNotEqualTo(first.reveal());
-            List<String> warnings = logged.stream().filter(r -> r.getLevel() == Level.WARNING)
-                    .map(LogRecord::getMessage).toList();
+            List<String> warnings = log.messages(Level.WARNING);
             assertThat(warnings).hasSize(10).allSatisfy(w -> assertThat(w).doesNotContain(first.reveal()));
         }
     }
