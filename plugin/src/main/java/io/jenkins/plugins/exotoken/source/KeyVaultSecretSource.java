@@ -1,13 +1,11 @@
 package io.jenkins.plugins.exotoken.source;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import io.jenkins.plugins.exotoken.Messages;
 import io.jenkins.plugins.exotoken.core.keyvault.KeyVaultReference;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
 /** A Key Vault secret holding the app's client secret. */
 public final class KeyVaultSecretSource extends KeyVaultSource {
@@ -17,12 +15,6 @@ public final class KeyVaultSecretSource extends KeyVaultSource {
     @DataBoundConstructor
     public KeyVaultSecretSource(@NonNull String vaultUrl, @NonNull String name, @NonNull VaultAccessSetting access) {
         super(vaultUrl, name, access);
-    }
-
-    @DataBoundSetter
-    @Override
-    public void setVersion(@CheckForNull String version) {
-        super.setVersion(version);
     }
 
     @Override

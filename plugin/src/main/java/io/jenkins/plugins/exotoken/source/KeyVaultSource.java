@@ -6,6 +6,7 @@ import hudson.Util;
 import io.jenkins.plugins.exotoken.core.ExoTokenException;
 import io.jenkins.plugins.exotoken.core.keyvault.KeyVaultReference;
 import io.jenkins.plugins.exotoken.core.secret.AppSecret;
+import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * A certificate or a client secret kept in Azure Key Vault: the vault, the object's name, an optional version,
@@ -49,6 +50,7 @@ public abstract class KeyVaultSource extends AppSecretSource {
     }
 
     /** A version id pins the object; empty means its latest enabled version. */
+    @DataBoundSetter
     public void setVersion(@CheckForNull String version) {
         this.version = Util.fixEmptyAndTrim(version);
     }
