@@ -45,13 +45,23 @@ public final class JenkinsProxySelector extends ProxySelector {
     }
 
     /**
-     * Core's HTTP settings for a service that lives as long as the controller: the proxy and its credentials are
-     * looked up in Jenkins' configuration on every connection, so a proxy an administrator changes later applies
-     * to the next request without rebuilding the service (and emptying its token cache).
+     * Core's HTTP settings for a service that lives as long as the controller: the proxy is looked up in Jenkins'
+     * configuration on every connection, so a proxy an administrator changes later applies to the next request.
+     *
+     * @param withPassword whether to answer proxy challenges with the password Jenkins holds at that moment. Only
+     *     then is the client given an authenticator: with one, the JDK's client turns a 401 that has no
+     *     {@code WWW-Authenticate} header (how Entra ID refuses a wrong secret or an unknown certificate) into an
+     *     {@code IOException} and the refusal's text is lost.
      */
     @NonNull
-    static HttpSettings liveHttpSettings() {
-        return HttpSettings.defaults().withProxy(new LiveSelector(), new LiveAuthenticator());
+    static HttpSettings liveHttpSettings(boolean withPassword) {
+        return HttpSettings.defaults().withProxy(new LiveSelector(), withPassword ? new LiveAuthenticator() : null);
+    }
+
+    /** Whether Jenkins' proxy is configured with a user name (and so a password to answer its challenges with). */
+    static boolean proxyAsksForPassword() {
+        ProxyConfiguration proxy = Jenkins.get().getProxy();
+        return proxy != null && proxy.getName() != null && proxy.getUserName() != null;
     }
 
     /**

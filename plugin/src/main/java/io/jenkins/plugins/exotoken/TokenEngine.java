@@ -7,6 +7,8 @@ import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.keyvault.KeyVaultSecrets;
 import io.jenkins.plugins.exotoken.core.token.TokenService;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The controller's one token service and Key Vault reader. Every build, form and monitor shares them, so a cached
@@ -14,7 +16,10 @@ import java.time.Clock;
  */
 public final class TokenEngine {
 
-    private static TokenEngine instance;
+    /** By whether Jenkins' proxy asks for a password: see {@link JenkinsProxySelector#liveHttpSettings}. */
+    private static final Map<Boolean, TokenEngine> ENGINES = new HashMap<>();
+
+    private static TokenEngine replaced;
 
     private final Clock clock;
     private final TokenService tokens;
@@ -27,13 +32,19 @@ public final class TokenEngine {
                 KeyVaultSecrets.DEFAULT_CACHE_PERIOD);
     }
 
-    /** The engine of this controller, built on first use with Jenkins' proxy settings. */
+    /**
+     * The engine of this controller, built on first use with Jenkins' proxy settings. Connections follow the proxy
+     * configuration as it is at each request; only whether the proxy takes a user name and password picks another
+     * engine (each with its own cache), which happens when an administrator adds or removes proxy credentials.
+     */
     @NonNull
     public static synchronized TokenEngine get() {
-        if (instance == null) {
-            instance = new TokenEngine(JenkinsProxySelector.liveHttpSettings(), Clock.systemUTC());
+        if (replaced != null) {
+            return replaced;
         }
-        return instance;
+        return ENGINES.computeIfAbsent(JenkinsProxySelector.proxyAsksForPassword(),
+                withPassword -> new TokenEngine(JenkinsProxySelector.liveHttpSettings(withPassword),
+                        Clock.systemUTC()));
     }
 
     /**
@@ -42,8 +53,8 @@ public final class TokenEngine {
      * @return the engine that was in place, or {@code null}
      */
     static synchronized TokenEngine replace(TokenEngine engine) {
-        TokenEngine previous = instance;
-        instance = engine;
+        TokenEngine previous = replaced;
+        replaced = engine;
         return previous;
     }
 
@@ -68,10 +79,10 @@ public final class TokenEngine {
     /** Stops the engine's threads when Jenkins shuts down. */
     @Terminator
     public static synchronized void shutDown() {
-        if (instance != null) {
-            instance.vault.close();
-            instance.tokens.close();
-            instance = null;
+        for (TokenEngine engine : ENGINES.values()) {
+            engine.vault.close();
+            engine.tokens.close();
         }
+        ENGINES.clear();
     }
 }

@@ -6,17 +6,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.util.Secret;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.http.HttpSettings;
 import io.jenkins.plugins.exotoken.core.identity.Cloud;
+import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
 import io.jenkins.plugins.exotoken.core.token.TokenScope;
 import io.jenkins.plugins.exotoken.source.AppCredentialVaultAccess;
 import io.jenkins.plugins.exotoken.source.ClientSecretCredentialSource;
 import io.jenkins.plugins.exotoken.source.ClientSecretSource;
 import io.jenkins.plugins.exotoken.source.KeyVaultSecretSource;
 import io.jenkins.plugins.exotoken.source.SecretResolution;
-import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ExchangeOnlineAppCredentialsTest {
+
+    private static TokenEngine previous;
+
+    @BeforeAll
+    static void engineWithoutJenkins() {
+        // No Jenkins here to read a proxy from: core's defaults. Nothing in these tests reaches the network.
+        previous = TokenEngine.replace(new TokenEngine(HttpSettings.defaults(), Clock.systemUTC()));
+    }
+
+    @AfterAll
+    static void restoreEngine() {
+        TokenEngine.replace(previous);
+    }
 
     private static final String TENANT = "9f8e7d6c-aaaa-bbbb-cccc-ddddeeeeffff";
     private static final String CLIENT = "0e4d3b5a-1111-2222-3333-444455556666";

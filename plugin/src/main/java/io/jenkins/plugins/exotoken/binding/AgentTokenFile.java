@@ -2,14 +2,18 @@ package io.jenkins.plugins.exotoken.binding;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.FilePath;
+import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.exotoken.core.tokenfile.LocalTokenFile;
 import io.jenkins.plugins.exotoken.core.tokenfile.TokenFileTarget;
-import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
-import java.util.UUID;
+import java.util.Arrays;
+import jenkins.MasterToSlaveFileCallable;
 
 /**
- * The token file on the block's agent, written from the controller: the new token goes to a fresh file beside it
- * (owner-only), which then replaces it with one rename, so a reader never sees a partial or empty file.
+ * The token file on the block's agent, written from the controller: each write runs core's {@link LocalTokenFile}
+ * on the agent itself (an owner-only file beside the target, synced, then moved over it in one step), so a reader
+ * on the agent never sees a partial or empty file, however the agent's file system treats renames.
  */
 final class AgentTokenFile implements TokenFileTarget {
 
@@ -21,14 +25,11 @@ final class AgentTokenFile implements TokenFileTarget {
 
     @Override
     public void write(byte[] token) throws IOException, InterruptedException {
-        FilePath next = file.sibling("." + file.getName() + "." + UUID.randomUUID() + ".tmp");
+        Write write = new Write(token);
         try {
-            next.touch(0);
-            next.chmod(0600);
-            next.copyFrom(new ByteArrayInputStream(token));
-            next.renameTo(file);
+            file.act(write);
         } finally {
-            next.delete();
+            write.clear();
         }
     }
 
@@ -40,5 +41,30 @@ final class AgentTokenFile implements TokenFileTarget {
     @Override
     public String describe() {
         return file.getRemote();
+    }
+
+    /** Runs on the agent: the token travels over the agent channel and is dropped once written. */
+    private static final class Write extends MasterToSlaveFileCallable<Void> {
+        private static final long serialVersionUID = 1L;
+
+        private final byte[] token;
+
+        Write(byte[] token) {
+            this.token = token.clone();
+        }
+
+        @Override
+        public Void invoke(File target, VirtualChannel channel) throws IOException {
+            try {
+                new LocalTokenFile(target.toPath()).write(token);
+                return null;
+            } finally {
+                clear();
+            }
+        }
+
+        void clear() {
+            Arrays.fill(token, (byte) 0);
+        }
     }
 }

@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * A certificate whose bytes Jenkins holds itself, encrypted at rest: parsed on first use and kept parsed for as
  * long as this (immutable) source lives, so builds never pay for parsing.
  */
-abstract class StoredCertificateSource extends AppSecretSource {
+public abstract class StoredCertificateSource extends AppSecretSource {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(StoredCertificateSource.class.getName());
