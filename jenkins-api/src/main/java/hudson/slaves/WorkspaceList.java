@@ -6,6 +6,8 @@ import hudson.FilePath;
 /** Compile-only declaration of {@code hudson.slaves.WorkspaceList} (jenkinsci/jenkins core). */
 public final class WorkspaceList {
 
+    public WorkspaceList() {}
+
     /** As upstream: the workspace's sibling {@code <name>@tmp}. */
     @CheckForNull
     public static FilePath tempDir(FilePath ws) {

@@ -9,6 +9,8 @@ public class Timer {
 
     private static ScheduledExecutorService executorService;
 
+    private Timer() {}
+
     /** As upstream, created on first use (10 daemon threads); without upstream's logging and impersonation. */
     @NonNull
     public static synchronized ScheduledExecutorService get() {

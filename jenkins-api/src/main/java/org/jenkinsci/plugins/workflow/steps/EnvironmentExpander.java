@@ -30,7 +30,7 @@ public abstract class EnvironmentExpander implements Serializable {
         return new MergedEnvironmentExpander(original, subsequent);
     }
 
-    private static final class MergedEnvironmentExpander extends EnvironmentExpander {
+    private static class MergedEnvironmentExpander extends EnvironmentExpander {
         private static final long serialVersionUID = 1;
         private final @NonNull EnvironmentExpander original;
         private final @NonNull EnvironmentExpander subsequent;
