@@ -7,8 +7,6 @@ public class AbortException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    public AbortException() {}
-
     public AbortException(String message) {
         super(message);
     }

@@ -3,11 +3,8 @@ package hudson.model;
 /** Compile-only declaration of {@code hudson.model.AdministrativeMonitor} (jenkinsci/jenkins core). */
 public abstract class AdministrativeMonitor implements ModelObject {
 
+    // Upstream's is public (with a constructor that sets it); the plugin reads neither.
     private final String id;
-
-    protected AdministrativeMonitor(String id) {
-        this.id = id;
-    }
 
     protected AdministrativeMonitor() {
         this.id = this.getClass().getName();

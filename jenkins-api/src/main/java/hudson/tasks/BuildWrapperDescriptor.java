@@ -6,10 +6,6 @@ import hudson.model.Descriptor;
 /** Compile-only declaration of {@code hudson.tasks.BuildWrapperDescriptor} (jenkinsci/jenkins core). */
 public abstract class BuildWrapperDescriptor extends Descriptor<BuildWrapper> {
 
-    protected BuildWrapperDescriptor(Class<? extends BuildWrapper> clazz) {
-        super(clazz);
-    }
-
     /** As upstream: the described class is the enclosing one. */
     protected BuildWrapperDescriptor() {}
 
