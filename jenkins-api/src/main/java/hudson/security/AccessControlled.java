@@ -6,6 +6,11 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 public interface AccessControlled {
 
     /** Upstream asks the object's ACL; the stub has none and grants nothing. */
+    default boolean hasPermission(@NonNull Permission permission) {
+        return false;
+    }
+
+    /** Upstream asks the object's ACL; the stub has none and grants nothing. */
     default boolean hasAnyPermission(@NonNull Permission... permission) {
         return false;
     }

@@ -6,6 +6,7 @@ import hudson.ProxyConfiguration;
 import hudson.model.ItemGroup;
 import hudson.model.TopLevelItem;
 import hudson.security.AccessControlled;
+import hudson.security.Permission;
 
 /**
  * Compile-only declaration of the Jenkins singleton (jenkinsci/jenkins core). Of its supertypes only those the
@@ -13,6 +14,9 @@ import hudson.security.AccessControlled;
  * {@code ItemGroup<TopLevelItem>}.
  */
 public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
+
+    // Not a constant expression: the plugin reads the field at run time, as it does upstream's.
+    public static final Permission ADMINISTER = undeclaredPermission();
 
     // Upstream has only protected constructors with arguments; private keeps the stub from adding one.
     private Jenkins() {}
@@ -25,6 +29,15 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
 
     @CheckForNull
     public ProxyConfiguration getProxy() {
+        return null;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Jenkins";
+    }
+
+    private static Permission undeclaredPermission() {
         return null;
     }
 }

@@ -8,7 +8,17 @@ public class BaseCredentials implements Credentials {
 
     private static final long serialVersionUID = 1L;
 
-    public BaseCredentials(@CheckForNull CredentialsScope scope) {}
+    @CheckForNull
+    private final CredentialsScope scope;
+
+    public BaseCredentials(@CheckForNull CredentialsScope scope) {
+        this.scope = scope;
+    }
+
+    @CheckForNull
+    public CredentialsScope getScope() {
+        return scope;
+    }
 
     /** Upstream looks the descriptor up in the running Jenkins, so outside one it fails as upstream does. */
     @NonNull

@@ -7,6 +7,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.model.Item;
 import hudson.model.ItemGroup;
+import hudson.model.ModelObject;
 import hudson.model.Run;
 import hudson.security.Permission;
 import java.util.List;
@@ -23,6 +24,9 @@ public abstract class CredentialsProvider {
 
     /** Upstream builds it from core's permission groups, which are not declared here. */
     public static final Permission UPDATE = undeclaredPermission();
+
+    /** Upstream builds it from core's permission groups, which are not declared here. */
+    public static final Permission USE_ITEM = undeclaredPermission();
 
     // The plugin never provides credentials, so it needs no constructor (upstream's is public).
     private CredentialsProvider() {}
@@ -44,6 +48,11 @@ public abstract class CredentialsProvider {
     @CheckForNull
     public static <C extends IdCredentials> C findCredentialById(@NonNull String id, @NonNull Class<C> type,
             @NonNull Run<?, ?> run) {
+        throw noJenkins();
+    }
+
+    /** The stores are Jenkins' and its plugins'. */
+    public static Iterable<CredentialsStore> lookupStores(final ModelObject context) {
         throw noJenkins();
     }
 

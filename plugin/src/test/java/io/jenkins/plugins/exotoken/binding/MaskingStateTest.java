@@ -2,6 +2,7 @@ package io.jenkins.plugins.exotoken.binding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.model.Run;
 import io.jenkins.plugins.exotoken.core.redact.LogMask;
 import io.jenkins.plugins.exotoken.core.redact.MaskingOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -43,7 +44,7 @@ class MaskingStateTest {
         String renewed = "eyJ0eXAiOiJKV1QifQ.eyJuZXciOiJ0b2tlbi1yZW5ld2VkLWxhdGVyIn0.bmV3LXNpZ25hdHVyZS12YWx1ZQ";
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-        try (OutputStream out = filter.decorateLogger(null, log)) {
+        try (OutputStream out = filter.decorateLogger((Run<?, ?>) null, log)) {
             out.write(("token=" + TOKEN + "\npassword: '" + PASSWORD + "'\nrenewed " + renewed + "\nplain line\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
