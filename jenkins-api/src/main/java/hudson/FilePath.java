@@ -2,8 +2,11 @@ package hudson;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.remoting.VirtualChannel;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 
 /**
  * Compile-only declaration of {@code hudson.FilePath} (jenkinsci/jenkins core): a file on the controller or an agent.
@@ -15,6 +18,16 @@ public final class FilePath {
     // Upstream's public constructors take remoting's VirtualChannel or are unused; private keeps the stub from
     // adding API.
     private FilePath() {}
+
+    /** Runs {@code callable} where this file is, with the file as a local {@link File}. */
+    public <T> T act(final FileCallable<T> callable) throws IOException, InterruptedException {
+        throw noAgent();
+    }
+
+    /** A computation on a file, run on the node that holds it; upstream also declares its role check. */
+    public interface FileCallable<T> extends Serializable {
+        T invoke(File f, VirtualChannel channel) throws IOException, InterruptedException;
+    }
 
     public String getRemote() {
         throw noAgent();

@@ -8,7 +8,7 @@ import io.jenkins.plugins.exotoken.core.tokenfile.TokenFileTarget;
 import java.io.File;
 import java.io.IOException;
 import java.util.Arrays;
-import jenkins.MasterToSlaveFileCallable;
+import jenkins.agents.ControllerToAgentFileCallable;
 
 /**
  * The token file on the block's agent, written from the controller: each write runs core's {@link LocalTokenFile}
@@ -44,13 +44,9 @@ final class AgentTokenFile implements TokenFileTarget {
     }
 
     /** Runs on the agent: the token travels over the agent channel and is dropped once written. */
-    private static final class Write extends MasterToSlaveFileCallable<Void> {
-        private static final long serialVersionUID = 1L;
-
-        private final byte[] token;
-
-        Write(byte[] token) {
-            this.token = token.clone();
+    private record Write(byte[] token) implements ControllerToAgentFileCallable<Void> {
+        Write {
+            token = token.clone();
         }
 
         @Override

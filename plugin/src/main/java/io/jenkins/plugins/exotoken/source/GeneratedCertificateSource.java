@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Descriptor;
+import hudson.model.Failure;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
@@ -13,6 +14,7 @@ import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.cert.CertificateGenerator;
 import io.jenkins.plugins.exotoken.core.cert.CertificateInfo;
 import io.jenkins.plugins.exotoken.core.cert.GeneratedCertificate;
+import jakarta.annotation.PostConstruct;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -59,14 +61,6 @@ public final class GeneratedCertificateSource extends StoredCertificateSource {
     public GeneratedCertificateSource(@CheckForNull SecretBytes keyStore, @CheckForNull Secret password) {
         this.keyStore = empty(keyStore) ? null : keyStore;
         this.password = password;
-    }
-
-    private GeneratedCertificateSource(GeneratedCertificate current, @CheckForNull GeneratedCertificate successor) {
-        this(secretBytes(current), Secret.fromString(current.password().reveal()));
-        if (successor != null) {
-            this.successorKeyStore = secretBytes(successor);
-            this.successorPassword = Secret.fromString(successor.password().reveal());
-        }
     }
 
     @CheckForNull
@@ -118,6 +112,20 @@ public final class GeneratedCertificateSource extends StoredCertificateSource {
         return successorKeyStore == null ? null : cerBase64(successor());
     }
 
+    /**
+     * A form save must end with a certificate: generation happens in the descriptor, and when it failed, Jenkins
+     * binds the form without it. Stapler calls this after binding a form; Configuration as Code does not (there a
+     * source without a key store is reported when it is used).
+     *
+     * @throws Failure shown to the person saving the form
+     */
+    @PostConstruct
+    public void checkGenerated() {
+        if (keyStore == null) {
+            throw new Failure(Messages.GeneratedCertificateSource_nothingGenerated());
+        }
+    }
+
     @Override
     SecretBytes certificateBytes() {
         return keyStore;
@@ -164,29 +172,40 @@ public final class GeneratedCertificateSource extends StoredCertificateSource {
     }
 
     /**
-     * What a form submission asks for: keep what is stored, generate the first certificate, generate a successor,
-     * or switch to the successor.
+     * What a form submission asks for, applied to the form before it is bound: generate the first certificate
+     * (no stored key store yet), generate a successor, or switch to the successor; otherwise the form is left as it
+     * is and the stored certificate is kept. New material goes into the form in Jenkins' encrypted forms.
+     *
+     * @throws InvalidInputException when the subject, key size or validity is not one core generates
      */
-    static GeneratedCertificateSource apply(GeneratedCertificateSource submitted, JSONObject form,
-            CertificateGenerator generator) throws InvalidInputException {
+    static JSONObject prepare(JSONObject form, CertificateGenerator generator, Clock clock)
+            throws InvalidInputException {
         int days = form.optInt("validityDays", CertificateGenerator.DEFAULT_DAYS);
-        if (submitted.keyStore == null) {
+        if (empty(secretBytes(form, "keyStore"))) {
             int keySize = form.optInt("keySize", CertificateGenerator.DEFAULT_KEY_SIZE);
-            return new GeneratedCertificateSource(generator.generate(form.optString("commonName"), keySize, days), null);
+            put(form, "keyStore", "password", generator.generate(form.optString("commonName"), keySize, days));
+        } else if (form.optBoolean("useSuccessor") && !empty(secretBytes(form, "successorKeyStore"))) {
+            form.element("keyStore", form.optString("successorKeyStore"));
+            form.element("password", form.optString("successorPassword"));
+            form.element("successorKeyStore", "");
+            form.element("successorPassword", "");
+        } else if (form.optBoolean("generateSuccessor") && empty(secretBytes(form, "successorKeyStore"))) {
+            GeneratedCertificateSource current = new GeneratedCertificateSource(secretBytes(form, "keyStore"),
+                    Secret.fromString(form.optString("password")));
+            X509Certificate leaf = current.certificate("the generated certificate", clock).chain().get(0);
+            put(form, "successorKeyStore", "successorPassword", generator.successorOf(leaf, days));
         }
-        if (form.optBoolean("useSuccessor") && submitted.successorKeyStore != null) {
-            return submitted.successor();
-        }
-        if (form.optBoolean("generateSuccessor") && submitted.successorKeyStore == null) {
-            X509Certificate current = submitted.certificate("the generated certificate", Clock.systemUTC())
-                    .chain().get(0);
-            GeneratedCertificateSource rotated = new GeneratedCertificateSource(submitted.keyStore, submitted.password);
-            GeneratedCertificate next = generator.successorOf(current, days);
-            rotated.successorKeyStore = secretBytes(next);
-            rotated.successorPassword = Secret.fromString(next.password().reveal());
-            return rotated;
-        }
-        return submitted;
+        return form;
+    }
+
+    private static SecretBytes secretBytes(JSONObject form, String key) {
+        String value = form.optString(key);
+        return value.isEmpty() ? null : SecretBytes.fromString(value);
+    }
+
+    private static void put(JSONObject form, String keyStoreField, String passwordField, GeneratedCertificate generated) {
+        form.element(keyStoreField, secretBytes(generated).toString());
+        form.element(passwordField, Secret.fromString(generated.password().reveal()).getEncryptedValue());
     }
 
     @Extension
@@ -198,15 +217,28 @@ public final class GeneratedCertificateSource extends StoredCertificateSource {
             return Messages.GeneratedCertificateSource_displayName();
         }
 
-        /** Generation happens here, on a form submission only: Configuration as Code binds without it. */
+        /**
+         * Generation happens here, on a form submission only: Configuration as Code binds without it. When it
+         * fails, Jenkins falls back to binding the form as it is, and {@link #checkGenerated} refuses the save.
+         */
         @Override
         public AppSecretSource newInstance(StaplerRequest2 req, @NonNull JSONObject formData)
                 throws Descriptor.FormException {
-            GeneratedCertificateSource submitted = (GeneratedCertificateSource) super.newInstance(req, formData);
             try {
-                return apply(submitted, formData, new CertificateGenerator(Clock.systemUTC(), new SecureRandom()));
+                prepare(formData, new CertificateGenerator(Clock.systemUTC(), new SecureRandom()), Clock.systemUTC());
             } catch (InvalidInputException e) {
-                throw new Descriptor.FormException(e.getMessage(), e, "commonName");
+                throw new Failure(e.getMessage());
+            }
+            return super.newInstance(req, formData);
+        }
+
+        @POST
+        public FormValidation doCheckCommonName(@QueryParameter String value) {
+            try {
+                CertificateGenerator.validName(value);
+                return FormValidation.ok();
+            } catch (InvalidInputException e) {
+                return FormValidation.error(e.getMessage());
             }
         }
 

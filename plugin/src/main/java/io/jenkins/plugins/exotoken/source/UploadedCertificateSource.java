@@ -4,17 +4,16 @@ import com.cloudbees.plugins.credentials.SecretBytes;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.model.Descriptor;
+import hudson.model.Failure;
 import hudson.util.Secret;
 import io.jenkins.plugins.exotoken.Messages;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import jakarta.annotation.PostConstruct;
 import java.time.Clock;
-import net.sf.json.JSONObject;
 import org.apache.commons.fileupload2.core.FileItem;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * A certificate uploaded to Jenkins: a PFX/PKCS#12 file, or a PEM file with the key in it or in a second file.
@@ -77,6 +76,21 @@ public final class UploadedCertificateSource extends StoredCertificateSource {
         this.password = password == null || password.getPlainText().isEmpty() ? null : password;
     }
 
+    /**
+     * A form save reads the certificate at once (Stapler calls this after binding a form; Configuration as Code
+     * does not), so a wrong password or a file without its key is reported on saving, not in the first build.
+     *
+     * @throws Failure with core's message, shown to the person saving the form
+     */
+    @PostConstruct
+    public void checkReadable() {
+        try {
+            certificate(Messages.UploadedCertificateSource_label(), Clock.systemUTC());
+        } catch (InvalidInputException e) {
+            throw new Failure(e.getMessage());
+        }
+    }
+
     @Override
     SecretBytes certificateBytes() {
         return certificate;
@@ -99,23 +113,6 @@ public final class UploadedCertificateSource extends StoredCertificateSource {
         @Override
         public String getDisplayName() {
             return Messages.UploadedCertificateSource_displayName();
-        }
-
-        /**
-         * A form save reads the upload at once, so a wrong password or a file without its key is reported on the
-         * form (core's message) instead of in the first build. Configuration as Code binds without this check; the
-         * first use, Test connection and the expiry monitor report such a certificate.
-         */
-        @Override
-        public AppSecretSource newInstance(StaplerRequest2 req, @NonNull JSONObject formData)
-                throws Descriptor.FormException {
-            UploadedCertificateSource source = (UploadedCertificateSource) super.newInstance(req, formData);
-            try {
-                source.certificate(Messages.UploadedCertificateSource_label(), Clock.systemUTC());
-            } catch (InvalidInputException e) {
-                throw new Descriptor.FormException(e.getMessage(), e, "certificateFile");
-            }
-            return source;
         }
     }
 }

@@ -3,6 +3,9 @@ package io.jenkins.plugins.exotoken.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cloudbees.plugins.credentials.SecretBytes;
+import hudson.model.Failure;
+import hudson.util.Secret;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.cert.CertificateGenerator;
 import io.jenkins.plugins.exotoken.core.cert.CertificateInfo;
@@ -14,50 +17,54 @@ import java.time.ZoneOffset;
 import net.sf.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
-/** What saving the form of a generated certificate does: generate once, keep, rotate, switch. */
+/** What saving the form of a generated certificate does: generate once, keep, rotate, switch — and refuse nothing. */
 class GeneratedCertificateSourceTest {
 
-    private final CertificateGenerator generator = new CertificateGenerator(
-            Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), new SecureRandom());
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final CertificateGenerator generator = new CertificateGenerator(clock, new SecureRandom());
 
     @Test
     void aNewSourceGeneratesItsCertificateOnSaveWithTheFormsSubjectSizeAndValidity() throws Exception {
-        GeneratedCertificateSource saved = GeneratedCertificateSource.apply(new GeneratedCertificateSource(null, null),
-                form().element("commonName", "Contoso EXO reports").element("keySize", 3072)
-                        .element("validityDays", 90), generator);
+        GeneratedCertificateSource saved = save(new JSONObject().element("commonName", "Contoso EXO reports")
+                .element("keySize", 3072).element("validityDays", 90));
 
         CertificateInfo info = saved.getCertificateInfo();
         assertThat(info).isNotNull();
         assertThat(info.subject()).isEqualTo("CN=Contoso EXO reports");
         assertThat(info.keySize()).isEqualTo(3072);
-        assertThat(Duration.between(Instant.parse("2026-11-26T12:00:00Z"), info.notAfter())).isEqualTo(Duration.ofDays(90));
+        assertThat(Duration.between(NOW, info.notAfter())).isEqualTo(Duration.ofDays(90));
         assertThat(saved.getPassword().getPlainText()).hasSizeGreaterThanOrEqualTo(32);
         assertThat(saved.getCerBase64()).isNotBlank();
     }
 
     @Test
+    void theGeneratedMaterialGoesIntoTheFormOnlyInEncryptedForm() throws Exception {
+        JSONObject form = GeneratedCertificateSource.prepare(new JSONObject().element("commonName", "exo"), generator,
+                clock);
+        GeneratedCertificateSource saved = bind(form);
+
+        assertThat(form.optString("keyStore")).startsWith("{").endsWith("}");
+        assertThat(form.optString("password")).startsWith("{").doesNotContain(saved.getPassword().getPlainText());
+    }
+
+    @Test
     void savingAgainKeepsTheStoredCertificate() throws Exception {
-        GeneratedCertificateSource first = GeneratedCertificateSource.apply(new GeneratedCertificateSource(null, null),
-                form().element("commonName", "exo"), generator);
-        GeneratedCertificateSource resubmitted = new GeneratedCertificateSource(first.getKeyStore(),
-                first.getPassword());
+        GeneratedCertificateSource first = save(new JSONObject().element("commonName", "exo"));
 
-        GeneratedCertificateSource saved = GeneratedCertificateSource.apply(resubmitted,
-                form().element("commonName", "another name"), generator);
+        GeneratedCertificateSource again = save(resubmitted(first).element("commonName", "another name"));
 
-        assertThat(saved).isSameAs(resubmitted);
-        assertThat(saved.getCertificateInfo().thumbprintSha1()).isEqualTo(first.getCertificateInfo().thumbprintSha1());
+        assertThat(again.getCertificateInfo().thumbprintSha1()).isEqualTo(first.getCertificateInfo().thumbprintSha1());
+        assertThat(again.getSuccessorKeyStore()).isNull();
     }
 
     @Test
     void aSuccessorIsKeptBesideTheCurrentCertificateUntilTheAdminSwitches() throws Exception {
-        GeneratedCertificateSource current = GeneratedCertificateSource.apply(
-                new GeneratedCertificateSource(null, null), form().element("commonName", "exo"), generator);
+        GeneratedCertificateSource current = save(new JSONObject().element("commonName", "exo"));
         String currentThumbprint = current.getCertificateInfo().thumbprintSha1();
 
-        GeneratedCertificateSource rotating = GeneratedCertificateSource.apply(
-                new GeneratedCertificateSource(current.getKeyStore(), current.getPassword()),
-                form().element("generateSuccessor", true).element("validityDays", 365), generator);
+        GeneratedCertificateSource rotating = save(resubmitted(current).element("generateSuccessor", true)
+                .element("validityDays", 365));
 
         assertThat(rotating.getCertificateInfo().thumbprintSha1()).isEqualTo(currentThumbprint);
         CertificateInfo successor = rotating.getSuccessorInfo();
@@ -65,24 +72,43 @@ class GeneratedCertificateSourceTest {
         assertThat(successor.subject()).isEqualTo("CN=exo");
         assertThat(successor.thumbprintSha1()).isNotEqualTo(currentThumbprint);
 
-        GeneratedCertificateSource resubmitted = new GeneratedCertificateSource(rotating.getKeyStore(),
-                rotating.getPassword());
-        resubmitted.setSuccessorKeyStore(rotating.getSuccessorKeyStore());
-        resubmitted.setSuccessorPassword(rotating.getSuccessorPassword());
-        GeneratedCertificateSource switched = GeneratedCertificateSource.apply(resubmitted,
-                form().element("useSuccessor", true), generator);
+        GeneratedCertificateSource switched = save(resubmitted(rotating).element("useSuccessor", true));
 
         assertThat(switched.getCertificateInfo().thumbprintSha1()).isEqualTo(successor.thumbprintSha1());
         assertThat(switched.getSuccessorKeyStore()).isNull();
     }
 
     @Test
-    void anInvalidSubjectIsCoresMessage() {
-        assertThatThrownBy(() -> GeneratedCertificateSource.apply(new GeneratedCertificateSource(null, null),
-                form().element("commonName", ""), generator)).isInstanceOf(InvalidInputException.class);
+    void anInvalidSubjectIsCoresMessageAndASaveWithoutCertificateIsRefused() {
+        assertThatThrownBy(() -> GeneratedCertificateSource.prepare(new JSONObject().element("commonName", " "),
+                generator, clock)).isInstanceOf(InvalidInputException.class).hasMessageContaining("name is empty");
+        // What Jenkins binds when generation failed: refused, never saved as a source without a certificate.
+        assertThatThrownBy(() -> new GeneratedCertificateSource(null, null).checkGenerated())
+                .isInstanceOf(Failure.class).hasMessageStartingWith("No certificate was generated");
     }
 
-    private static JSONObject form() {
-        return new JSONObject();
+    private GeneratedCertificateSource save(JSONObject form) throws InvalidInputException {
+        return bind(GeneratedCertificateSource.prepare(form, generator, clock));
+    }
+
+    /** Binds the form as Stapler does: the constructor's fields, then the setters, then the form check. */
+    private static GeneratedCertificateSource bind(JSONObject form) {
+        GeneratedCertificateSource source = new GeneratedCertificateSource(
+                SecretBytes.fromString(form.optString("keyStore")), Secret.fromString(form.optString("password")));
+        source.setSuccessorKeyStore(SecretBytes.fromString(form.optString("successorKeyStore")));
+        source.setSuccessorPassword(Secret.fromString(form.optString("successorPassword")));
+        source.checkGenerated();
+        return source;
+    }
+
+    /** The form as the edit page renders a stored source: its material in hidden fields, encrypted. */
+    private static JSONObject resubmitted(GeneratedCertificateSource stored) {
+        JSONObject form = new JSONObject().element("keyStore", stored.getKeyStore().toString())
+                .element("password", stored.getPassword().getEncryptedValue());
+        if (stored.getSuccessorKeyStore() != null) {
+            form.element("successorKeyStore", stored.getSuccessorKeyStore().toString())
+                    .element("successorPassword", stored.getSuccessorPassword().getEncryptedValue());
+        }
+        return form;
     }
 }

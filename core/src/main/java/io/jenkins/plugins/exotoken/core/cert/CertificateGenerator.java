@@ -19,6 +19,7 @@ import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates a self-signed RSA certificate for an Entra ID app registration, and the PFX that holds it with its
@@ -148,8 +149,14 @@ public final class CertificateGenerator {
         return cn.getString();
     }
 
-    private static String validName(String commonName) throws InvalidInputException {
-        String name = commonName.strip();
+    /**
+     * Checks a subject common name as {@link #generate} would, e.g. for a form field.
+     *
+     * @return the name without surrounding spaces
+     * @throws InvalidInputException when it is empty, not one printable line, or longer than a CN may be
+     */
+    public static String validName(@Nullable String commonName) throws InvalidInputException {
+        String name = commonName == null ? "" : commonName.strip();
         if (name.isEmpty()) {
             throw new InvalidInputException("The certificate name is empty: give a name for its subject (CN), e.g."
                     + " the app's name.");
