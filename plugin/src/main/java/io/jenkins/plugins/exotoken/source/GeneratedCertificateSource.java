@@ -14,7 +14,6 @@ import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.cert.CertificateGenerator;
 import io.jenkins.plugins.exotoken.core.cert.CertificateInfo;
 import io.jenkins.plugins.exotoken.core.cert.GeneratedCertificate;
-import jakarta.annotation.PostConstruct;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -23,6 +22,7 @@ import java.util.Base64;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundResolvable;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -37,9 +37,12 @@ import org.kohsuke.stapler.verb.POST;
  * form again carry the stored certificate over and never generate. A successor is kept beside the current
  * certificate until the admin switches, so the app registration can hold both during a rotation.
  */
-public final class GeneratedCertificateSource extends StoredCertificateSource {
+public final class GeneratedCertificateSource extends StoredCertificateSource implements DataBoundResolvable {
 
     private static final long serialVersionUID = 1L;
+
+    /** Where a failed generation leaves core's message in the form, for the check that refuses the save. */
+    static final String GENERATION_FAILURE = "exo-token.generationFailure";
 
     @CheckForNull
     private final SecretBytes keyStore;
@@ -117,13 +120,15 @@ public final class GeneratedCertificateSource extends StoredCertificateSource {
      * binds the form without it. Stapler calls this after binding a form; Configuration as Code does not (there a
      * source without a key store is reported when it is used).
      *
-     * @throws Failure shown to the person saving the form
+     * @throws Failure with why nothing was generated: Jenkins answers the form with it
      */
-    @PostConstruct
-    public void checkGenerated() {
+    @Override
+    public Object bindResolve(StaplerRequest2 request, JSONObject src) {
         if (keyStore == null) {
-            throw new Failure(Messages.GeneratedCertificateSource_nothingGenerated());
+            String why = src.optString(GENERATION_FAILURE);
+            throw new Failure(why.isEmpty() ? Messages.GeneratedCertificateSource_nothingGenerated() : why);
         }
+        return this;
     }
 
     @Override
@@ -219,7 +224,7 @@ public final class GeneratedCertificateSource extends StoredCertificateSource {
 
         /**
          * Generation happens here, on a form submission only: Configuration as Code binds without it. When it
-         * fails, Jenkins falls back to binding the form as it is, and {@link #checkGenerated} refuses the save.
+         * fails, Jenkins falls back to binding the form as it is, and {@link #bindResolve} refuses the save.
          */
         @Override
         public AppSecretSource newInstance(StaplerRequest2 req, @NonNull JSONObject formData)
@@ -227,6 +232,8 @@ public final class GeneratedCertificateSource extends StoredCertificateSource {
             try {
                 prepare(formData, new CertificateGenerator(Clock.systemUTC(), new SecureRandom()), Clock.systemUTC());
             } catch (InvalidInputException e) {
+                // Jenkins swallows what a nested newInstance throws and binds the same form again.
+                formData.element(GENERATION_FAILURE, e.getMessage());
                 throw new Failure(e.getMessage());
             }
             return super.newInstance(req, formData);

@@ -8,18 +8,20 @@ import hudson.model.Failure;
 import hudson.util.Secret;
 import io.jenkins.plugins.exotoken.Messages;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
-import jakarta.annotation.PostConstruct;
+import net.sf.json.JSONObject;
 import java.time.Clock;
 import org.apache.commons.fileupload2.core.FileItem;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundResolvable;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * A certificate uploaded to Jenkins: a PFX/PKCS#12 file, or a PEM file with the key in it or in a second file.
  * The bytes are kept as {@link SecretBytes}, the password as {@link Secret}: encrypted in {@code credentials.xml}.
  */
-public final class UploadedCertificateSource extends StoredCertificateSource {
+public final class UploadedCertificateSource extends StoredCertificateSource implements DataBoundResolvable {
 
     private static final long serialVersionUID = 1L;
 
@@ -80,15 +82,16 @@ public final class UploadedCertificateSource extends StoredCertificateSource {
      * A form save reads the certificate at once (Stapler calls this after binding a form; Configuration as Code
      * does not), so a wrong password or a file without its key is reported on saving, not in the first build.
      *
-     * @throws Failure with core's message, shown to the person saving the form
+     * @throws Failure with core's message: Jenkins answers the form with it
      */
-    @PostConstruct
-    public void checkReadable() {
+    @Override
+    public Object bindResolve(StaplerRequest2 request, JSONObject src) {
         try {
             certificate(Messages.UploadedCertificateSource_label(), Clock.systemUTC());
         } catch (InvalidInputException e) {
             throw new Failure(e.getMessage());
         }
+        return this;
     }
 
     @Override

@@ -82,8 +82,11 @@ class GeneratedCertificateSourceTest {
     void anInvalidSubjectIsCoresMessageAndASaveWithoutCertificateIsRefused() {
         assertThatThrownBy(() -> GeneratedCertificateSource.prepare(new JSONObject().element("commonName", " "),
                 generator, clock)).isInstanceOf(InvalidInputException.class).hasMessageContaining("name is empty");
-        // What Jenkins binds when generation failed: refused, never saved as a source without a certificate.
-        assertThatThrownBy(() -> new GeneratedCertificateSource(null, null).checkGenerated())
+        // What Jenkins binds when generation failed: refused with why, never saved without a certificate.
+        assertThatThrownBy(() -> new GeneratedCertificateSource(null, null).bindResolve(null, new JSONObject()
+                .element(GeneratedCertificateSource.GENERATION_FAILURE, "The certificate name is empty: …")))
+                .isInstanceOf(Failure.class).hasMessage("The certificate name is empty: …");
+        assertThatThrownBy(() -> new GeneratedCertificateSource(null, null).bindResolve(null, new JSONObject()))
                 .isInstanceOf(Failure.class).hasMessageStartingWith("No certificate was generated");
     }
 
@@ -97,8 +100,7 @@ class GeneratedCertificateSourceTest {
                 SecretBytes.fromString(form.optString("keyStore")), Secret.fromString(form.optString("password")));
         source.setSuccessorKeyStore(SecretBytes.fromString(form.optString("successorKeyStore")));
         source.setSuccessorPassword(Secret.fromString(form.optString("successorPassword")));
-        source.checkGenerated();
-        return source;
+        return (GeneratedCertificateSource) source.bindResolve(null, form);
     }
 
     /** The form as the edit page renders a stored source: its material in hidden fields, encrypted. */

@@ -7,6 +7,7 @@ import com.cloudbees.plugins.credentials.SecretBytes;
 import hudson.model.Failure;
 import hudson.util.Secret;
 import io.jenkins.plugins.exotoken.core.testing.TestPki;
+import net.sf.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
 /** The check Stapler runs when the credential form is saved with an uploaded certificate. */
@@ -20,7 +21,7 @@ class UploadedCertificateFormCheckTest {
                 SecretBytes.fromRawBytes(TestPki.pfxAes(issued, "right-password")));
         source.setPassword(Secret.fromString("right-password"));
 
-        source.checkReadable();
+        assertThat(source.bindResolve(null, new JSONObject())).isSameAs(source);
 
         assertThat(source.getCertificateInfo().subject()).isEqualTo("CN=exo upload");
     }
@@ -32,11 +33,11 @@ class UploadedCertificateFormCheckTest {
         wrong.setPassword(Secret.fromString("wrong-password"));
         UploadedCertificateSource none = new UploadedCertificateSource(null, null);
 
-        assertThatThrownBy(wrong::checkReadable).isInstanceOf(Failure.class)
+        assertThatThrownBy(() -> wrong.bindResolve(null, new JSONObject())).isInstanceOf(Failure.class)
                 .hasMessage("The password for the uploaded certificate is wrong: supply the password the PFX was"
                         + " exported with.")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-password"));
-        assertThatThrownBy(none::checkReadable).isInstanceOf(Failure.class)
+        assertThatThrownBy(() -> none.bindResolve(null, new JSONObject())).isInstanceOf(Failure.class)
                 .hasMessageContaining("the uploaded certificate");
     }
 }
