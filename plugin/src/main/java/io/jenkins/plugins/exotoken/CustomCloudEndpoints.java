@@ -127,12 +127,7 @@ public final class CustomCloudEndpoints implements Describable<CustomCloudEndpoi
 
         private static FormValidation check(CustomCloudEndpoints endpoints, @CheckForNull String environmentName) {
             endpoints.setExchangeEnvironmentName(environmentName);
-            try {
-                endpoints.toCloud();
-                return FormValidation.ok();
-            } catch (InvalidInputException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return FieldCheck.of(endpoints::toCloud);
         }
     }
 }

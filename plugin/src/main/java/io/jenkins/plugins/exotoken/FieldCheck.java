@@ -6,8 +6,9 @@ import io.jenkins.plugins.exotoken.core.InvalidInputException;
 
 /** Runs one of core's checks for a form field and shows core's message as the field's error. */
 @FunctionalInterface
-interface FieldCheck {
+public interface FieldCheck {
 
+    /** The check: core throws, naming the field and what it expects. */
     void run() throws InvalidInputException;
 
     @NonNull

@@ -4,7 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.FieldCheck;
 import io.jenkins.plugins.exotoken.core.env.TokenEnvironment;
 import io.jenkins.plugins.exotoken.core.identity.Cloud;
 import io.jenkins.plugins.exotoken.core.token.MinimumValidity;
@@ -43,13 +43,13 @@ interface TokenStepOptions {
 
     @NonNull
     static FormValidation checkScope(@CheckForNull String resource, @CheckForNull String scope) {
-        return check(() -> new TokenOptions("form", resource, scope, null, false, false, null)
+        return FieldCheck.of(() -> new TokenOptions("form", resource, scope, null, false, false, null)
                 .tokenScope(Cloud.GLOBAL));
     }
 
     @NonNull
     static FormValidation checkVariable(@CheckForNull String name) {
-        return check(() -> TokenEnvironment.tokenVariable(Util.fixEmptyAndTrim(name)));
+        return FieldCheck.of(() -> TokenEnvironment.tokenVariable(Util.fixEmptyAndTrim(name)));
     }
 
     @NonNull
@@ -60,24 +60,10 @@ interface TokenStepOptions {
         }
         try {
             long parsed = Long.parseLong(value);
-            return check(() -> MinimumValidity.of(Duration.ofMinutes(parsed)));
+            return FieldCheck.of(() -> MinimumValidity.of(Duration.ofMinutes(parsed)));
         } catch (NumberFormatException e) {
             return FormValidation.error(io.jenkins.plugins.exotoken.Messages.TokenStepOptions_minutes());
         }
     }
 
-    private static FormValidation check(Check check) {
-        try {
-            check.run();
-            return FormValidation.ok();
-        } catch (InvalidInputException e) {
-            return FormValidation.error(e.getMessage());
-        }
-    }
-
-    /** One of core's checks. */
-    @FunctionalInterface
-    interface Check {
-        void run() throws InvalidInputException;
-    }
 }

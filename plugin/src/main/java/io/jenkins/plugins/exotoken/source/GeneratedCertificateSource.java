@@ -9,6 +9,7 @@ import hudson.model.Failure;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
+import io.jenkins.plugins.exotoken.FieldCheck;
 import io.jenkins.plugins.exotoken.Messages;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.cert.CertificateGenerator;
@@ -241,12 +242,7 @@ public final class GeneratedCertificateSource extends StoredCertificateSource im
 
         @POST
         public FormValidation doCheckCommonName(@QueryParameter String value) {
-            try {
-                CertificateGenerator.validName(value);
-                return FormValidation.ok();
-            } catch (InvalidInputException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return FieldCheck.of(() -> CertificateGenerator.validName(value));
         }
 
         public ListBoxModel doFillKeySizeItems() {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.exotoken.source;
 
 import hudson.util.FormValidation;
+import io.jenkins.plugins.exotoken.FieldCheck;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.identity.Cloud;
 import io.jenkins.plugins.exotoken.core.keyvault.KeyVaultReference;
@@ -39,11 +40,6 @@ public abstract class KeyVaultSourceDescriptor extends AppSecretSource.SourceDes
     }
 
     private static FormValidation check(Cloud cloud, String url, String name, String version) {
-        try {
-            KeyVaultReference.of(cloud, url, name, version, KeyVaultReference.Kind.SECRET);
-            return FormValidation.ok();
-        } catch (InvalidInputException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return FieldCheck.of(() -> KeyVaultReference.of(cloud, url, name, version, KeyVaultReference.Kind.SECRET));
     }
 }

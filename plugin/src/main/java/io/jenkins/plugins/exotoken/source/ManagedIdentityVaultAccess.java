@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.exotoken.FieldCheck;
 import io.jenkins.plugins.exotoken.Messages;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.identity.ManagedIdentity;
@@ -61,12 +62,7 @@ public final class ManagedIdentityVaultAccess extends VaultAccessSetting {
 
         @POST
         public FormValidation doCheckClientId(@QueryParameter String value) {
-            try {
-                identity(Util.fixEmptyAndTrim(value));
-                return FormValidation.ok();
-            } catch (InvalidInputException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return FieldCheck.of(() -> identity(Util.fixEmptyAndTrim(value)));
         }
     }
 }
