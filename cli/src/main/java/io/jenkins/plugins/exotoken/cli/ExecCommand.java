@@ -67,56 +67,95 @@ final class ExecCommand implements Callable<Integer> {
         try (TokenOptions.Session session = options.open(cli.environment, err)) {
             TokenEnvironment environment = TokenEnvironment.of(session.identity(), session.token(), tokenName);
             if (!tokenFile) {
-                return run(environment.variables(), null);
+                return run(environment.variables(), new Reaper());
             }
-            RenewedTokenFile file = RenewedTokenFile.start(session, err);
-            Map<String, String> variables = new LinkedHashMap<>(environment.variables());
-            variables.put(TokenEnvironment.ACCESS_TOKEN_FILE, file.path().toString());
-            return run(variables, file);
+            // The hook is in place before the file exists: a signal at any moment after this removes it.
+            Reaper reaper = new Reaper();
+            reaper.install();
+            try {
+                reaper.file = RenewedTokenFile.start(session, err);
+                Map<String, String> variables = new LinkedHashMap<>(environment.variables());
+                variables.put(TokenEnvironment.ACCESS_TOKEN_FILE, reaper.file.path().toString());
+                return run(variables, reaper);
+            } finally {
+                reaper.finish();
+            }
         }
     }
 
     /** Runs the command; ends it, then removes the token file, whether it ends or exo-token is signalled. */
-    private int run(Map<String, String> variables, @Nullable RenewedTokenFile file) throws Exception {
+    private int run(Map<String, String> variables, Reaper reaper) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().keySet().removeAll(options.secret.secretVariables());
         builder.environment().putAll(variables);
-        Process process;
+        reaper.install();
         try {
-            process = builder.start();
+            reaper.process = builder.start();
         } catch (IOException e) {
-            if (file != null) {
-                file.close();
-            }
             throw new InvalidInputException("Cannot run " + Printable.quote(command.get(0)) + ": "
                     + Printable.escape(e.getMessage()));
         }
-        // Ctrl-C or a kill of exo-token ends the command too, and removes the token file: the JVM ends once its
-        // shutdown hooks have run, whatever the main thread was doing.
-        Thread reaper = new Thread(() -> {
-            process.destroy();
+        try {
+            return reaper.process.waitFor();
+        } finally {
+            reaper.finish();
+        }
+    }
+
+    /**
+     * Ctrl-C or a kill of exo-token ends the command too, and removes the token file: the JVM ends once its
+     * shutdown hooks have run, whatever the main thread was doing. Installed before the file or the command
+     * exists, so no signal falls between their start and the hook.
+     */
+    private static final class Reaper extends Thread {
+        private volatile @Nullable Process process;
+        private volatile @Nullable RenewedTokenFile file;
+        private boolean installed;
+
+        Reaper() {
+            super("exo-token-exec-reaper");
+        }
+
+        void install() {
+            if (!installed) {
+                Runtime.getRuntime().addShutdownHook(this);
+                installed = true;
+            }
+        }
+
+        @Override
+        public void run() {
             try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-                if (file != null) {
-                    file.close();
-                }
+                end();
             } catch (IOException | InterruptedException e) {
                 // the JVM is ending: nowhere left to report it
             }
-        }, "exo-token-exec-reaper");
-        Runtime.getRuntime().addShutdownHook(reaper);
-        try {
-            return process.waitFor();
-        } finally {
+        }
+
+        /** The normal end: the hook is no longer needed; the file goes. */
+        void finish() throws IOException, InterruptedException {
             try {
-                Runtime.getRuntime().removeShutdownHook(reaper);
+                Runtime.getRuntime().removeShutdownHook(this);
             } catch (IllegalStateException shuttingDown) {
                 // the hook runs anyway
             }
-            if (file != null) {
-                file.close();
+            RenewedTokenFile held = file;
+            if (held != null) {
+                held.close();
+            }
+        }
+
+        private void end() throws IOException, InterruptedException {
+            Process running = process;
+            if (running != null) {
+                running.destroy();
+                if (!running.waitFor(10, TimeUnit.SECONDS)) {
+                    running.destroyForcibly();
+                }
+            }
+            RenewedTokenFile held = file;
+            if (held != null) {
+                held.close();
             }
         }
     }
