@@ -117,17 +117,20 @@ public final class GeneratedCertificateSource extends StoredCertificateSource im
     }
 
     /**
-     * A form save must end with a certificate: generation happens in the descriptor, and when it failed, Jenkins
-     * binds the form without it. Stapler calls this after binding a form; Configuration as Code does not (there a
+     * A form save must end with what it asked for: generation happens in the descriptor, and when it failed
+     * (first certificate or successor), Jenkins binds the form without it. Stapler calls this after binding a form; Configuration as Code does not (there a
      * source without a key store is reported when it is used).
      *
      * @throws Failure with why nothing was generated: Jenkins answers the form with it
      */
     @Override
     public Object bindResolve(StaplerRequest2 request, JSONObject src) {
+        String why = src.optString(GENERATION_FAILURE);
+        if (!why.isEmpty()) { // a first certificate or a successor that could not be generated
+            throw new Failure(why);
+        }
         if (keyStore == null) {
-            String why = src.optString(GENERATION_FAILURE);
-            throw new Failure(why.isEmpty() ? Messages.GeneratedCertificateSource_nothingGenerated() : why);
+            throw new Failure(Messages.GeneratedCertificateSource_nothingGenerated());
         }
         return this;
     }

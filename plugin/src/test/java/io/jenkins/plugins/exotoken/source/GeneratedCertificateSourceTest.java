@@ -90,6 +90,19 @@ class GeneratedCertificateSourceTest {
                 .isInstanceOf(Failure.class).hasMessageStartingWith("No certificate was generated");
     }
 
+    @Test
+    void aSuccessorThatCannotBeGeneratedRefusesTheSaveInsteadOfSavingWithoutIt() throws Exception {
+        GeneratedCertificateSource current = save(new JSONObject().element("commonName", "exo"));
+        JSONObject form = resubmitted(current).element("generateSuccessor", true).element("validityDays", 0);
+
+        InvalidInputException refusal = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                () -> GeneratedCertificateSource.prepare(form, generator, clock));
+        // What the descriptor does with it before Jenkins binds the same form again:
+        form.element(GeneratedCertificateSource.GENERATION_FAILURE, refusal.getMessage());
+
+        assertThatThrownBy(() -> bind(form)).isInstanceOf(Failure.class).hasMessage(refusal.getMessage());
+    }
+
     private GeneratedCertificateSource save(JSONObject form) throws InvalidInputException {
         return bind(GeneratedCertificateSource.prepare(form, generator, clock));
     }
