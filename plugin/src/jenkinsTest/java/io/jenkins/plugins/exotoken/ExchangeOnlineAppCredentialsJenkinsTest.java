@@ -44,8 +44,9 @@ class ExchangeOnlineAppCredentialsJenkinsTest {
         store(before);
 
         JenkinsRule.WebClient wc = r.createWebClient();
-        HtmlPage update = wc.goTo("manage/credentials/store/system/domain/_/credential/exo-app/update");
-        r.submit(update.getFormByName("update"));
+        // Credentials 1504 edits in a dialog: the page the dialog loads, submitted as the dialog does.
+        HtmlPage update = wc.goTo("manage/credentials/store/system/domain/_/credential/exo-app/updateDialog");
+        r.submit(update.getFormByName("updateCredentials"));
 
         ExchangeOnlineAppCredentials after = find(r, "exo-app");
         r.assertEqualDataBoundBeans(before, after);

@@ -14,7 +14,6 @@ import io.jenkins.plugins.exotoken.Messages;
 import java.io.Serial;
 import java.nio.charset.Charset;
 import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.FailureHandler;
