@@ -14,6 +14,7 @@ import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
 import io.jenkins.plugins.exotoken.core.testing.EntraSimulator;
 import io.jenkins.plugins.exotoken.core.testing.Fault;
 import io.jenkins.plugins.exotoken.core.testing.KeyVaultSimulator;
+import io.jenkins.plugins.exotoken.core.testing.LogCapture;
 import io.jenkins.plugins.exotoken.core.testing.MutableClock;
 import io.jenkins.plugins.exotoken.core.testing.TestApp;
 import io.jenkins.plugins.exotoken.core.token.TokenService;
@@ -21,12 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,20 +40,7 @@ class KeyVaultCachePolicyTest {
     private static String readerSecret;
 
     private final MutableClock clock = new MutableClock();
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Logger logger = Logger.getLogger(KeyVaultSecrets.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private LogCapture log;
     private TokenService tokens;
     private KeyVaultSecrets secrets;
     private String vaultName;
@@ -89,12 +72,12 @@ class KeyVaultCachePolicyTest {
         reader = new VaultAccess.ByApp(AppIdentity.of(app.tenantId, readerId, null, app.cloud),
                 ClientSecret.of("test", SecretValue.of(readerSecret)));
         vault.resetCounts();
-        logger.addHandler(capture);
+        log = LogCapture.of(KeyVaultSecrets.class);
     }
 
     @AfterEach
     void tearDown() {
-        logger.removeHandler(capture);
+        log.close();
         secrets.close();
         tokens.close();
     }
@@ -163,8 +146,7 @@ class KeyVaultCachePolicyTest {
         assertThat(meanwhile).isSameAs(first);
         assertThat(readsDuringTheOutage).isEqualTo(1 + 3);
         assertThat(vault.requests(vaultName, "resilient")).isEqualTo(1 + 3 + 1);
-        List<String> warnings = logged.stream().filter(r -> r.getLevel() == Level.WARNING)
-                .map(r -> new SimpleFormatter().formatMessage(r)).toList();
+        List<String> warnings = log.formatted(Level.WARNING);
         assertThat(warnings).singleElement().satisfies(w -> assertThat(w)
                 .contains("HTTP 503", "Using the copy read before, version " + version, "60 s")
                 .doesNotContain(app.secret, readerSecret));

@@ -6,6 +6,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 /** Keeps what one logger logs, and keeps it off the console, until {@link #close()}. */
 public final class LogCapture extends Handler implements AutoCloseable {
@@ -27,6 +28,12 @@ public final class LogCapture extends Handler implements AutoCloseable {
     /** The messages logged at {@code level}, as given (without parameters filled in). */
     public List<String> messages(Level level) {
         return records.stream().filter(r -> r.getLevel() == level).map(LogRecord::getMessage).toList();
+    }
+
+    /** The messages logged at {@code level}, with their parameters filled in as a log file shows them. */
+    public List<String> formatted(Level level) {
+        SimpleFormatter formatter = new SimpleFormatter();
+        return records.stream().filter(r -> r.getLevel() == level).map(formatter::formatMessage).toList();
     }
 
     @Override

@@ -7,16 +7,12 @@ import io.jenkins.plugins.exotoken.core.ServiceUnavailableException;
 import io.jenkins.plugins.exotoken.core.http.RetryPolicy;
 import io.jenkins.plugins.exotoken.core.testing.EntraSimulator;
 import io.jenkins.plugins.exotoken.core.testing.Fault;
+import io.jenkins.plugins.exotoken.core.testing.LogCapture;
 import io.jenkins.plugins.exotoken.core.testing.MutableClock;
 import io.jenkins.plugins.exotoken.core.testing.TestApp;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,20 +24,7 @@ class TokenCachePolicyTest {
 
     private static EntraSimulator simulator;
     private final MutableClock clock = new MutableClock();
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Logger logger = Logger.getLogger(TokenService.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private LogCapture log;
     private TestApp app;
     private TokenService service;
 
@@ -61,12 +44,12 @@ class TokenCachePolicyTest {
         service = new TokenService(app.httpSettings(),
                 new RetryPolicy(3, Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofSeconds(10)), clock);
         simulator.resetCounts();
-        logger.addHandler(capture);
+        log = LogCapture.of(TokenService.class);
     }
 
     @AfterEach
     void tearDown() {
-        logger.removeHandler(capture);
+        log.close();
         service.close();
         simulator.tokenLifetime(Duration.ofSeconds(3599));
     }
@@ -127,8 +110,7 @@ class TokenCachePolicyTest {
         assertThat(requestsDuringTheOutage).isEqualTo(1 + 3);
         assertThat(after).isNotSameAs(first);
         assertThat(simulator.tokenRequests()).isEqualTo(1 + 3 + 1);
-        List<String> warnings = logged.stream().filter(r -> r.getLevel() == Level.WARNING)
-                .map(r -> new SimpleFormatter().formatMessage(r)).toList();
+        List<String> warnings = log.formatted(Level.WARNING);
         assertThat(warnings).singleElement().satisfies(w -> assertThat(w)
                 .contains("HTTP 503", "Using the cached token that expires at " + first.expiresOn(), "60 s")
                 .doesNotContain(first.reveal(), app.secret));
