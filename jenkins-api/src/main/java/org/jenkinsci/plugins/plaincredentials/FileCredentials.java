@@ -8,5 +8,7 @@ import java.io.InputStream;
 /** Compile-only declaration of {@code FileCredentials} (jenkinsci/plain-credentials-plugin). */
 public interface FileCredentials extends StandardCredentials {
 
+    @NonNull String getFileName();
+
     @NonNull InputStream getContent() throws IOException;
 }

@@ -8,14 +8,18 @@ import hudson.util.Secret;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
 import io.jenkins.plugins.exotoken.core.http.HttpSettings;
 import io.jenkins.plugins.exotoken.core.identity.Cloud;
+import io.jenkins.plugins.exotoken.core.secret.AppCertificate;
 import io.jenkins.plugins.exotoken.core.secret.ClientSecret;
+import io.jenkins.plugins.exotoken.core.testing.TestPki;
 import io.jenkins.plugins.exotoken.core.token.TokenScope;
 import io.jenkins.plugins.exotoken.source.AppCredentialVaultAccess;
+import io.jenkins.plugins.exotoken.source.CertificateCredentialSource;
 import io.jenkins.plugins.exotoken.source.ClientSecretCredentialSource;
 import io.jenkins.plugins.exotoken.source.ClientSecretSource;
 import io.jenkins.plugins.exotoken.source.KeyVaultSecretSource;
 import io.jenkins.plugins.exotoken.source.SecretResolution;
 import java.time.Clock;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +107,27 @@ class ExchangeOnlineAppCredentialsTest {
         assertThatThrownBy(() -> self.tokenRequest(new MapCredentialContext().with(self),
                 TokenScope.forResource(Cloud.GLOBAL, null), null))
                 .hasMessageContaining("(self → self)");
+    }
+
+    @Test
+    void aSecretFileWhoseContentChangesUnderTheSameIdIsReadAnew() throws Exception {
+        ExchangeOnlineAppCredentials app = app("exo-app", new CertificateCredentialSource("exo-pfx"));
+        TestPki.Issued first = TestPki.selfSigned("first", TestPki.rsa(2048));
+        TestPki.Issued second = TestPki.selfSigned("second", TestPki.rsa(2048));
+        ((CertificateCredentialSource) app.getSecretSource()).setPasswordCredentialsId("exo-pfx-password");
+        StringCredentials password = TestCredentials.secretText("exo-pfx-password", "pw");
+        TokenScope exchange = TokenScope.forResource(Cloud.GLOBAL, null);
+        byte[] firstPfx = TestPki.pfxAes(first, "pw");
+
+        var before = app.tokenRequest(new MapCredentialContext().with(app, password,
+                TestCredentials.secretFile("exo-pfx", firstPfx)), exchange, null);
+        var again = app.tokenRequest(new MapCredentialContext().with(app, password,
+                TestCredentials.secretFile("exo-pfx", firstPfx)), exchange, null);
+        var after = app.tokenRequest(new MapCredentialContext().with(app, password,
+                TestCredentials.secretFile("exo-pfx", TestPki.pfxAes(second, "pw"))), exchange, null);
+
+        assertThat(again.secret()).as("same content: parsed once").isSameAs(before.secret());
+        assertThat(((AppCertificate) after.secret()).chain().get(0)).isEqualTo(second.certificate());
     }
 
     @Test

@@ -10,6 +10,8 @@ import hudson.model.Item;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.exotoken.Messages;
 import io.jenkins.plugins.exotoken.core.InvalidInputException;
+import io.jenkins.plugins.exotoken.core.KeyedDigest;
+import io.jenkins.plugins.exotoken.core.cache.BoundedMap;
 import io.jenkins.plugins.exotoken.core.SecretValue;
 import io.jenkins.plugins.exotoken.core.cert.CertificateFormat;
 import io.jenkins.plugins.exotoken.core.cert.InspectedCertificate;
@@ -28,8 +30,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -48,8 +48,13 @@ public final class CertificateCredentialSource extends AppSecretSource {
 
     private static final long serialVersionUID = 1L;
 
-    /** Parsed certificates by the credential objects they came from: a changed credential is a new object. */
-    private static final Map<Object, AppCertificate> PARSED = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * Validated certificates by a keyed digest of what they were read from (the certificate and key, or the file
+     * and its password): a credential whose content changes is read anew, one that does not is not parsed again.
+     * Credentials compare by id, so the credential objects themselves cannot be the keys.
+     */
+    private static final BoundedMap<String, AppCertificate> PARSED = new BoundedMap<>(64);
+    private static final KeyedDigest DIGEST = KeyedDigest.perProcess();
 
     private final String credentialsId;
 
@@ -88,23 +93,12 @@ public final class CertificateCredentialSource extends AppSecretSource {
         IdCredentials holder = resolution.require(credentialsId, IdCredentials.class, "certificate");
         String label = resolution.label() + " (certificate credential '" + credentialsId + "')";
         if (holder instanceof StandardCertificateCredentials certificate) {
-            AppCertificate known = PARSED.get(certificate);
-            if (known == null) {
-                known = fromKeyStore(label, certificate, resolution);
-                PARSED.put(certificate, known);
-            }
-            return known;
+            return fromKeyStore(label, certificate, resolution);
         }
         if (holder instanceof FileCredentials file) {
             StringCredentials password = passwordCredentialsId == null ? null
                     : resolution.require(passwordCredentialsId, StringCredentials.class, "certificate password");
-            Object key = password == null ? file : List.of(file, password);
-            AppCertificate known = PARSED.get(key);
-            if (known == null) {
-                known = fromFile(label, file, password, resolution);
-                PARSED.put(key, known);
-            }
-            return known;
+            return fromFile(label, file, password, resolution);
         }
         throw new InvalidInputException(Messages.CertificateCredentialSource_wrongType(
                 credentialsId, resolution.label(), holder.getDescriptor().getDisplayName()));
@@ -126,9 +120,21 @@ public final class CertificateCredentialSource extends AppSecretSource {
                     for (Certificate c : chain) {
                         certificates.add((X509Certificate) c);
                     }
-                    return AppCertificate.of(label, InspectedCertificate.of(
-                            new LoadedCertificate(CertificateFormat.PKCS12, certificates, privateKey),
-                            resolution.engine().clock()));
+                    // A key held in a device has no encoding: its certificate, to which it belongs, identifies it.
+                    byte[] encodedKey = privateKey.getEncoded();
+                    String version = DIGEST.hex(certificates.get(0).getEncoded(),
+                            encodedKey == null ? new byte[0] : encodedKey);
+                    if (encodedKey != null) {
+                        Arrays.fill(encodedKey, (byte) 0);
+                    }
+                    AppCertificate known = PARSED.get(version);
+                    if (known == null) {
+                        known = AppCertificate.of(label, InspectedCertificate.of(
+                                new LoadedCertificate(CertificateFormat.PKCS12, certificates, privateKey),
+                                resolution.engine().clock()));
+                        PARSED.put(version, known);
+                    }
+                    return known;
                 }
             }
             throw new InvalidInputException(Messages.CertificateCredentialSource_noKey(label));
@@ -153,7 +159,13 @@ public final class CertificateCredentialSource extends AppSecretSource {
             }
             SecretValue secret = password == null ? SecretValue.empty()
                     : SecretValue.of(password.getSecret().getPlainText());
-            return AppCertificate.read(label, data, null, secret, resolution.engine().clock());
+            String version = DIGEST.hex(data, secret.digest());
+            AppCertificate known = PARSED.get(version);
+            if (known == null) {
+                known = AppCertificate.read(label, data, null, secret, resolution.engine().clock());
+                PARSED.put(version, known);
+            }
+            return known;
         } finally {
             Arrays.fill(data, (byte) 0);
         }
