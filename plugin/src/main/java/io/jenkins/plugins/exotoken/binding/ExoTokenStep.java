@@ -12,7 +12,6 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.exotoken.Messages;
 import java.io.Serial;
-import java.nio.charset.Charset;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
@@ -161,7 +160,7 @@ public final class ExoTokenStep extends Step implements TokenStepOptions {
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
             FilePath workspace = context.get(FilePath.class);
-            bound = TokenBinder.bind(options, run, workspace, listener, charset(run));
+            bound = TokenBinder.bind(options, run, workspace, listener, run.getCharset());
             context.newBodyInvoker()
                     .withContexts(
                             EnvironmentExpander.merge(context.get(EnvironmentExpander.class), bound.environment()),
@@ -179,10 +178,6 @@ public final class ExoTokenStep extends Step implements TokenStepOptions {
             if (resumed != null) {
                 run(() -> resumed.resume(getContext().get(Run.class), getContext().get(TaskListener.class)));
             }
-        }
-
-        private static Charset charset(Run<?, ?> run) {
-            return run.getCharset();
         }
 
         private final class Release extends TailCall {

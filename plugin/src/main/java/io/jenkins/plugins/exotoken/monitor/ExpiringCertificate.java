@@ -6,7 +6,6 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import io.jenkins.plugins.exotoken.ExchangeOnlineAppCredentials;
 import io.jenkins.plugins.exotoken.core.cert.CertificateInfo;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -24,18 +23,16 @@ import java.util.Optional;
 public record ExpiringCertificate(@NonNull String credentialId, @NonNull String thumbprint, @NonNull Instant notAfter,
         boolean expired, @CheckForNull CredentialsStore store, @CheckForNull Domain domain) {
 
-    /** How long before expiry administrators are warned: time to create, upload and switch to a successor. */
-    public static final Duration WARNING_PERIOD = Duration.ofDays(30);
-
     /**
-     * The warning for a credential, if its certificate is held in Jenkins and expires within the warning period.
+     * The warning for a credential, if its certificate is held in Jenkins and expires within core's warning period
+     * ({@link CertificateInfo#EXPIRY_WARNING}).
      * Certificates kept elsewhere (a vault, another credential) are not read for this.
      */
     @NonNull
     public static Optional<ExpiringCertificate> check(@NonNull ExchangeOnlineAppCredentials credentials,
             @NonNull Instant now, @CheckForNull CredentialsStore store, @CheckForNull Domain domain) {
         Optional<CertificateInfo> certificate = credentials.getSecretSource().storedCertificate();
-        if (certificate.isEmpty() || certificate.get().notAfter().isAfter(now.plus(WARNING_PERIOD))) {
+        if (certificate.isEmpty() || !certificate.get().expiresWithinWarning(now)) {
             return Optional.empty();
         }
         CertificateInfo info = certificate.get();

@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.DSAPublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import javax.security.auth.x500.X500Principal;
 
@@ -38,6 +39,14 @@ public record CertificateInfo(
         boolean hasPrivateKey,
         int chainLength,
         CertificateFormat format) {
+
+    /** How long before its end a certificate is reported as expiring: time to renew, upload and switch. */
+    public static final Duration EXPIRY_WARNING = Duration.ofDays(30);
+
+    /** Whether the certificate has expired at {@code now}, or expires within {@link #EXPIRY_WARNING}. */
+    public boolean expiresWithinWarning(Instant now) {
+        return Duration.between(now, notAfter).compareTo(EXPIRY_WARNING) <= 0;
+    }
 
     static CertificateInfo of(LoadedCertificate loaded) {
         X509Certificate leaf = loaded.leaf();

@@ -14,13 +14,12 @@ import java.util.List;
  * <p>Errors: no private key, a key that does not belong to the certificate (or that the providers cannot check
  * against it: not called a mismatch, and the cause is kept), a key type Entra ID does not
  * accept for client assertions (only RSA: assertions are signed RS256/PS256, and msal4j signs with RSA only).
- * Warnings: expired, not yet valid, expiring within {@value #EXPIRY_WARNING_DAYS} days, RSA shorter than
+ * Warnings: expired, not yet valid, expiring within {@link CertificateInfo#EXPIRY_WARNING}, RSA shorter than
  * 2048 bits.
  */
 final class CertificateInspector {
 
     /** Days before the end of validity from which a warning is given. */
-    static final int EXPIRY_WARNING_DAYS = 30;
     /** Smallest RSA key size that draws no warning. */
     static final int MIN_RSA_BITS = 2048;
 
@@ -65,7 +64,7 @@ final class CertificateInspector {
         } else if (now.isBefore(info.notBefore())) {
             warnings.add(Finding.warning("NOT_YET_VALID", "The certificate is valid only from "
                     + date(info.notBefore()) + ": check the clock, or wait until then."));
-        } else if (Duration.between(now, info.notAfter()).compareTo(Duration.ofDays(EXPIRY_WARNING_DAYS)) <= 0) {
+        } else if (info.expiresWithinWarning(now)) {
             long days = Duration.between(now, info.notAfter()).toDays();
             warnings.add(Finding.warning("EXPIRING_SOON", "The certificate expires on " + date(info.notAfter())
                     + " (in " + days + (days == 1 ? " day" : " days") + "): upload a renewed certificate to the app"
